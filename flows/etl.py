@@ -1,0 +1,87 @@
+"""The tuopin ETL flow: thin orchestration over the library's stage functions."""
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NONE
+from prefect.runtime import flow_run
+
+from tuopin import load, process
+from tuopin.config import Settings, load_settings
+from tuopin.progress import progress_bar
+
+# Inputs are large byte strings: hashing them for Prefect's cache would cost more than the work.
+IO_TASK = dict(retries=3, retry_delay_seconds=[2, 5, 15], cache_policy=NONE)
+
+
+@task(**IO_TASK)
+def known_hashes(db_path: Path) -> set[str]:
+    """Read the content hashes the warehouse already holds."""
+    return load.known_hashes(db_path)
+
+
+@task(**IO_TASK)
+def read_batch(paths: list[str]) -> list[process.Source]:
+    """Read a batch of files."""
+    return [process.read_source(p) for p in paths]
+
+
+@task(cache_policy=NONE)
+def transform_batch(sources: list[process.Source], settings: Settings) -> list[process.Outcome]:
+    """Decode, repair, clean and extract a batch of documents."""
+    return [process.process(s, settings) for s in sources]
+
+
+@task(cache_policy=NONE)
+def validate_run(outcomes: list[process.Outcome], settings: Settings):
+    """Validate every document and fact of the run."""
+    units = {code: i.unit for code, i in process.extractor_for(str(settings.seeds_dir)).lexicon.indicators.items()}
+    return process.frames(outcomes, units)
+
+
+def retry_on_lock(task, task_run, state) -> bool:
+    """Retry a load only when another process held the warehouse; other errors are terminal."""
+    try:
+        state.result()
+    except Exception as exc:  # noqa: BLE001 - classify, then let Prefect re-raise
+        return load.is_lock_conflict(exc)
+    return False
+
+
+@task(retries=3, retry_delay_seconds=[2, 5, 15], retry_condition_fn=retry_on_lock, cache_policy=NONE)
+def load_run(settings: Settings, documents, facts, quarantine, started_at: datetime, unchanged: int):
+    """Write the run to the warehouse in one transaction."""
+    return load.load_run(settings.db_path, settings.sql_dir, settings.seeds_dir, documents, facts,
+                         quarantine, flow_run.get_id(), started_at, unchanged)
+
+
+@flow(name="tuopin-etl")
+def etl(sources: list[str] | None = None, db_path: str | None = None, batch_size: int | None = None,
+        show_progress: bool = False) -> dict:
+    """Load articles from files or folders into the DuckDB warehouse."""
+    started, clock = datetime.now(), time.perf_counter()
+    settings = load_settings().with_overrides(db_path=db_path, batch_size=batch_size)
+    paths, missing = process.discover(sources or ["seeds/articles"])
+    known = known_hashes(settings.db_path)
+    outcomes = [process.Outcome(m["source_path"], rejection=m) for m in missing]
+    unchanged = 0
+    with progress_bar(len(paths), show_progress) as bar:
+        for i in range(0, len(paths), settings.batch_size):
+            fresh = []
+            for source in read_batch(paths[i:i + settings.batch_size]):
+                if source.sha256 in known:  # already loaded, or a copy of a file earlier in this run
+                    unchanged += 1
+                    continue
+                if source.sha256:
+                    known.add(source.sha256)
+                fresh.append(source)
+            outcomes += transform_batch(fresh, settings)
+            bar.update(len(paths[i:i + settings.batch_size]))
+    documents, facts, quarantine = validate_run(outcomes, settings)
+    run_id, counts = load_run(settings, documents, facts, quarantine, started, unchanged)
+    summary = {"run_id": run_id, **vars(counts), "seconds": round(time.perf_counter() - clock, 2)}
+    get_run_logger().info("run %s: %s", run_id, summary)
+    return summary

@@ -1,0 +1,116 @@
+"""Fact extraction on real sentences from the seeds: each construction, and what is not a fact."""
+from datetime import datetime
+
+import pytest
+
+from tuopin.extract import Extractor
+from tuopin.lexicon import Lexicon
+from tuopin.regions import Gazetteer
+
+from conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor(Lexicon.from_dir(SEEDS), Gazetteer.from_csv(SEEDS / "regions.csv"))
+
+
+def facts_of(extractor, text, published_at=None, title=None):
+    return {(f.indicator_code, f.value, f.qualifier) for f in extractor.extract(text, title, published_at)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # one clause, several facts, one trigger (seed 001)
+    ("全县2017年共减贫2078户5222人,6个贫困村退出,贫困发生率降至0.89%。",
+     {("poverty_exit_households", 2078, "actual"), ("poverty_exit_persons", 5222, "actual"),
+      ("poverty_villages_exited", 6, "actual"), ("poverty_incidence_rate", 0.89, "actual")}),
+    # 万 and 亿 multipliers into base units (seeds 001, 002, 000)
+    ("县级财政专项扶贫资金投入1925.04万元。", {("poverty_funds", 19250400, "actual")}),
+    ("扶贫小额信贷投放2791.86万元。", {("poverty_microcredit", 27918600, "actual")}),
+    ("拿出1.19亿元用于脱贫攻坚。", {("poverty_funds", 119000000, "actual")}),
+    ("开展农民实用技术培训1.26万人。", {("persons_trained", 12600, "actual")}),
+    # a change: baseline and actual (seed 003)
+    ("贫困发生率由24.8%降至2.78%。",
+     {("poverty_incidence_rate", 24.8, "baseline"), ("poverty_incidence_rate", 2.78, "actual")}),
+    # remaining figures across a comma-joined list (seed 003)
+    ("现在还剩下11个贫困村,贫困户2287户8988人。",
+     {("remaining_poor_villages", 11, "actual"), ("remaining_poor_households", 2287, "actual"),
+      ("remaining_poor_persons", 8988, "actual")}),
+    # a figure followed by its trigger (seeds 000, 004)
+    ("到2017年年底,实现16153人稳定脱贫,54个贫困村退出摘帽。",
+     {("poverty_exit_persons", 16153, "actual"), ("poverty_villages_exited", 54, "actual")}),
+    ("继2017年5个“插花型”贫困县区摘帽退出。", {("poverty_counties_exited", 5, "actual")}),
+    # the relocation claim wins over the registered-poor descriptor (seed 004)
+    ("在完成“十三五”期间3846户13247名建档立卡贫困人口易地扶贫搬迁建设任务的基础上。",
+     {("relocated_households", 3846, "actual"), ("relocated_persons", 13247, "actual")}),
+    ("完成了全区19129户8.79万贫困人口按一般贫困户、低保贫困户建档立卡和数据信息采集录入工作。",
+     {("registered_poor_households", 19129, "actual"), ("registered_poor_persons", 87900, "actual")}),
+    # Chinese numerals
+    ("全县共减贫三千二百户。", {("poverty_exit_households", 3200, "actual")}),
+    # planned figures are targets
+    ("今年力争实现减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
+])
+def test_constructions(extractor, sentence, expected):
+    assert facts_of(extractor, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "聚焦“收入达到4200元以上”标准,算好贫困户收入账。",          # a threshold (seed 003)
+    "嚴防邊緣戶人均純收入低於4200元。".translate(str.maketrans("嚴邊緣戶純於", "严边缘户纯于")),
+    "重大疾病贫困户报销比例提高到90%。",                           # another ratio (seed 000)
+    "新建优质果园7.4万亩、标准化养殖场11个。",                     # outside the taxonomy (seed 002)
+    "驻村帮扶干部培训101期,合计14131人次。",                       # person-times are not persons
+    "全县共减贫****万人。",                                       # masked digits
+    "全县共减贫65438+6600万人。",                                 # digits broken by corruption
+])
+def test_not_facts(extractor, sentence):
+    assert facts_of(extractor, sentence) == set()
+
+
+def test_region_and_year_resolution(extractor):
+    text = ("四平市坚持党委政府齐抓共管。2017年,全市转移就业2978人。"
+            "双辽市去年实施易地扶贫搬迁安置784户。")
+    facts = {f.indicator_code: f for f in extractor.extract(text, "四平:“三位一体”脱贫攻坚",
+                                                              datetime(2018, 3, 26))}
+    assert facts["labor_transferred"].adcode == "220300" and facts["labor_transferred"].period_year == 2017
+    assert facts["relocated_households"].adcode == "220382"  # 双辽市 names its own figure
+    assert facts["relocated_households"].period_year == 2017  # 去年 against the published year
+
+
+def test_nationwide_figures_belong_to_the_country(extractor):
+    (fact,) = extractor.extract("全国农村贫困人口减贫1000万人以上,全国贫困发生率降至1.7%。")
+    assert fact.indicator_code == "poverty_incidence_rate" and fact.adcode == "100000"
+
+
+def test_evidence_and_offsets_point_into_the_text(extractor):
+    text = "吉林日报3月26日讯:到2017年年底,实现16153人稳定脱贫,贫困发生率降至2.4%。"
+    for fact in extractor.extract(text):
+        assert text[fact.char_start:fact.char_end] == fact.raw_text
+        assert fact.raw_text in fact.evidence and fact.evidence in text
+
+
+def test_duplicates_collapse(extractor):
+    text = "户均增收3000元。贫困户户均增收3000元。"
+    assert len(extractor.extract(text)) == 1
+
+
+def test_an_indicator_added_through_data_alone(tmp_path, extractor):
+    import shutil
+    for name in ("indicators.csv", "lexicon.csv", "regions.csv"):
+        shutil.copy(SEEDS / name, tmp_path / name)
+    with open(tmp_path / "indicators.csv", "a", encoding="utf-8") as f:
+        f.write("toilets_renovated,改厕户数,Household toilets renovated,household,input,改厕X户\n")
+    with open(tmp_path / "lexicon.csv", "a", encoding="utf-8") as f:
+        f.write("toilets_renovated,改厕…{Q},,\n")
+    custom = Extractor(Lexicon.from_dir(tmp_path), extractor.gazetteer)
+    assert facts_of(custom, "全市完成改厕30610户。") == {("toilets_renovated", 30610, "actual")}
+    assert facts_of(extractor, "全市完成改厕30610户。") == set()
+
+
+def test_lexicon_rejects_unknown_indicators(tmp_path):
+    import shutil
+    shutil.copy(SEEDS / "indicators.csv", tmp_path / "indicators.csv")
+    (tmp_path / "lexicon.csv").write_text("indicator_codes,pattern,context,exclude\nno_such,X{Q},,\n",
+                                          encoding="utf-8")
+    with pytest.raises(ValueError, match="no_such"):
+        Lexicon.from_dir(tmp_path)

@@ -1,0 +1,118 @@
+"""The tuopin command line: run, query, serve."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from tuopin.config import load_settings
+
+SUMMARY = ("documents seen {documents_seen} / loaded {documents_loaded} / unchanged {documents_unchanged}"
+           " / quarantined {documents_quarantined}; facts loaded {facts_loaded} / rejected {facts_rejected};"
+           " {seconds:.1f} s")
+READ_STATEMENTS = {"SELECT", "EXPLAIN", "PRAGMA"}
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> Parser:
+    """Return the parser for every subcommand."""
+    parser = Parser(prog="tuopin", description="Chinese poverty-alleviation reports into a DuckDB warehouse.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+    run = commands.add_parser("run", help="run the ETL flow once")
+    run.add_argument("sources", nargs="*", metavar="SOURCE", help="files or folders (default seeds/articles)")
+    run.add_argument("--db", help="warehouse file (default warehouse/tuopin.duckdb)")
+    run.add_argument("--batch-size", type=int, help="documents per task (default 200)")
+    query = commands.add_parser("query", help="run read-only SQL against the warehouse")
+    query.add_argument("sql", metavar="SQL")
+    query.add_argument("--db", help="warehouse file (default warehouse/tuopin.duckdb)")
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    serve = commands.add_parser("serve", help="serve the flow as a Prefect deployment on a schedule")
+    serve.add_argument("sources", nargs="*", metavar="SOURCE")
+    serve.add_argument("--cron", default="0 * * * *", help="schedule (default hourly)")
+    serve.add_argument("--db", help="warehouse file (default warehouse/tuopin.duckdb)")
+    return parser
+
+
+def fail(message: str) -> int:
+    """Print a one-line error and return the exit status."""
+    print(f"tuopin: error: {message}", file=sys.stderr)
+    return 1
+
+
+def cmd_run(args) -> int:
+    """Run the flow once and print its summary."""
+    if args.batch_size is not None and args.batch_size < 1:
+        return fail("--batch-size must be at least 1")
+    missing = [s for s in args.sources if not os.path.exists(s)]
+    if missing:
+        return fail(f"no such file or folder: {', '.join(missing)}")
+    from tuopin.load import WarehouseError, check_writable
+    try:
+        check_writable(args.db or load_settings().db_path)
+    except WarehouseError as exc:
+        return fail(str(exc))
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from flows.etl import etl
+    try:
+        summary = etl(sources=args.sources or None, db_path=args.db, batch_size=args.batch_size,
+                      show_progress=True)
+    except WarehouseError as exc:
+        return fail(str(exc))
+    print(SUMMARY.format(**summary))
+    return 0
+
+
+def cmd_query(args) -> int:
+    """Run one read-only statement and print its result."""
+    import duckdb
+    from tuopin.load import WarehouseError, connect
+    db = args.db or str(load_settings().db_path)
+    if not os.path.exists(db):
+        return fail(f"no warehouse at {db}: run 'tuopin run' first")
+    try:
+        con = connect(db, read_only=True)
+        con.execute("set enable_external_access = false")
+        statements = con.extract_statements(args.sql)
+        kinds = {s.type.name for s in statements}
+        if not statements or not kinds <= READ_STATEMENTS or len(statements) > 1:
+            return fail("only a single read-only statement (SELECT, EXPLAIN) is allowed")
+        frame = con.execute(args.sql).df()
+    except WarehouseError as exc:
+        return fail(str(exc))
+    except duckdb.Error as exc:
+        return fail(str(exc).splitlines()[0])
+    if args.format == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    elif args.format == "json":
+        print(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
+    else:
+        print(frame.to_string(index=False, max_colwidth=60))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    """Serve the flow on a cron schedule until interrupted."""
+    from flows.etl import etl
+    etl.serve(name="tuopin-scheduled", cron=args.cron, limit=1,
+              parameters={"sources": args.sources or None, "db_path": args.db})
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the tuopin console script."""
+    args = build_parser().parse_args(argv)
+    handler = {"run": cmd_run, "query": cmd_query, "serve": cmd_serve}[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return fail("interrupted")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""Extract indicator facts from cleaned article text: value, qualifier, region, year, evidence."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from tuopin import numbers
+from tuopin.lexicon import CHANGE, QUANTITY_RE, Indicator, Lexicon, Rule, unit_of
+from tuopin.regions import Gazetteer, Region
+
+SENTENCE_END = "。!?\n"
+CLAUSE_END = SENTENCE_END + ",;:"
+
+YEAR = re.compile(r"(?<!\d)((?:19[7-9]|20[0-4])\d)(?:\s*(?:-|—|–|至|到|~)\s*((?:19[7-9]|20[0-4])\d))?年")
+# 与2016年相比: a year of comparison, not the year a figure refers to.
+COMPARISON = re.compile("相比|同比|比较")
+FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
+CURRENT_YEAR = re.compile("今年|目前|截至目前|截止目前|到今|至今|当前|现在|本年")
+LAST_YEAR = re.compile("去年|上年")
+DOCUMENT_REGION = re.compile("全县|全市|全区|全州|全旗|全盟|全省|该县|该市|该区|本县|本市|本区")
+NATIONWIDE = re.compile("全国")
+
+# Planned or required figures (ANNOTATION rule 4): 计划, 力争, 确保…前, 要, 将, 目标, 任务.
+TARGET = re.compile("计划(?![“”、,])|力争|确保|目标|争取|预计|拟|将要|将于|将在|将实现|将完成|(?<![主重需必只还])要(?![求素点闻])")
+BASELINE = re.compile(CHANGE)  # used with .match at the figure's end
+# Thresholds and standards are not facts (rule 1): 收入达到4200元以上, 低于4160元.
+THRESHOLD_AFTER = re.compile("^(?:以上|以下|以内|标准)")
+THRESHOLD_BEFORE = re.compile("(?:低于|高于|不低于|不高于|不足|不超过|标准为?|门槛)$")
+# Broken numbers state nothing (rule 8): ****万人, 65438+6600万.
+CORRUPT_NEIGHBOUR = re.compile(r"[+*＊?]")
+
+
+@dataclass(frozen=True)
+class Fact:
+    indicator_code: str
+    value: float
+    qualifier: str
+    adcode: str | None
+    period_year: int | None
+    raw_text: str
+    evidence: str
+    char_start: int
+    char_end: int
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    raw_start: int
+    value: float
+    unit: str | None
+    approximate: bool
+    baseline: bool
+
+
+@dataclass(frozen=True)
+class Candidate:
+    quantity: Quantity
+    indicator: Indicator
+    rule: Rule
+    match_start: int
+    match_end: int
+
+
+def span_around(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
+    """Return the bounds of the clause or sentence holding text[start:end]."""
+    left = max(text.rfind(ch, 0, start) for ch in breaks) + 1
+    rights = [i for i in (text.find(ch, end) for ch in breaks) if i != -1]
+    right = min(rights) + 1 if rights else len(text)
+    return left, right
+
+
+def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
+    """Parse each quantity of a matched run such as 2078户5222人 or 由24.8%降至2.78%."""
+    found = []
+    for m in QUANTITY_RE.finditer(text, start, end):
+        value = numbers.parse_number(m["number"], m["multiplier"])
+        if value is None:
+            continue
+        noun = m["noun"] or m["bare_noun"] or m["prefix"]
+        found.append(Quantity(
+            start=m.start("number") - len(m["approx_before"] or ""), end=m.end(), raw_start=m.start("number"),
+            value=value, unit=unit_of(m["measure"], noun),
+            approximate=bool(m["approx_before"] or m["approx_after"]),
+            baseline=bool(BASELINE.match(text, m.end())),
+        ))
+    return found
+
+
+def is_broken_or_threshold(text: str, q: Quantity) -> bool:
+    """Tell whether a figure is corrupted or a threshold rather than a statement."""
+    before = text[max(0, q.raw_start - 4):q.raw_start]
+    after = text[q.end:q.end + 3]
+    if CORRUPT_NEIGHBOUR.search(text[max(0, q.raw_start - 1):q.raw_start] + text[q.end:q.end + 1]):
+        return True
+    return bool(THRESHOLD_AFTER.match(after) or THRESHOLD_BEFORE.search(before))
+
+
+def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
+    """Return every (quantity, indicator) pair a rule claims, earliest rule first."""
+    found = []
+    for rule in rules:
+        for m in rule.pattern.finditer(text):
+            sentence = text[slice(*span_around(text, m.start(), m.end(), SENTENCE_END))]
+            if rule.context and not rule.context.search(sentence):
+                continue
+            clause_start = span_around(text, m.start(), m.end(), CLAUSE_END)[0]
+            for q in parse_quantities(text, m.start("q"), m.end("q")):
+                indicator = rule.indicator_for(q.unit)
+                if indicator is None or is_broken_or_threshold(text, q):
+                    continue
+                if rule.exclude and rule.exclude.search(text, clause_start, q.start):
+                    continue
+                found.append(Candidate(q, indicator, rule, m.start(), m.end()))
+    return found
+
+
+def best_per_quantity(found: list[Candidate]) -> list[Candidate]:
+    """Keep, for each figure, the claim of the highest-priority rule."""
+    best: dict[int, Candidate] = {}
+    for c in found:
+        current = best.get(c.quantity.raw_start)
+        if current is None or c.rule.rank < current.rule.rank:
+            best[c.quantity.raw_start] = c
+    return sorted(best.values(), key=lambda c: c.quantity.raw_start)
+
+
+def years_in(text: str) -> list[tuple[int, int]]:
+    """Return (position, year) for explicit years and spans (2016-2020年 → 2020, “十三五” → 2020)."""
+    found = [(m.start(), int(m.group(2) or m.group(1))) for m in YEAR.finditer(text)
+             if not COMPARISON.match(text, m.end())]
+    for plan, year in FIVE_YEAR_PLANS.items():
+        found += [(m.start(), year) for m in re.finditer(plan, text)]
+    return sorted(found)
+
+
+def reporting_year(body: str, published_at: datetime | None) -> int | None:
+    """Return the year the article reports on: its most cited year, else the published year."""
+    counts = Counter(year for _, year in years_in(body)
+                     if published_at is None or year <= published_at.year)
+    if counts:
+        year, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+        if count >= 2 and list(counts.values()).count(count) == 1:
+            return year
+    return published_at.year if published_at else None
+
+
+def period_year(text: str, q: Quantity, published_at: datetime | None, default: int | None) -> int | None:
+    """Return the year a figure refers to: its clause, then its sentence, then the article."""
+    for breaks in (CLAUSE_END, SENTENCE_END):
+        left, right = span_around(text, q.raw_start, q.end, breaks)
+        before = [year for pos, year in years_in(text[left:q.raw_start])]
+        if before:
+            return before[-1]
+        scope = text[left:right]
+        if LAST_YEAR.search(scope):
+            return published_at.year - 1 if published_at else None
+        if CURRENT_YEAR.search(scope):
+            return published_at.year if published_at else default
+        after = [year for pos, year in years_in(text[q.end:right])]
+        if after:
+            return after[0]
+    return default
+
+
+class Extractor:
+    """Turn a cleaned article into facts using the lexicon's rules and the gazetteer."""
+
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer):
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+
+    def region_for(self, text: str, q: Quantity, document_region: Region | None) -> Region | None:
+        """Return the region named nearest before a figure in its clause, else the document's."""
+        left = span_around(text, q.raw_start, q.end, CLAUSE_END)[0]
+        clause = text[left:q.raw_start]
+        named = self.gazetteer.mentions(clause)
+        if named:
+            return named[-1].region
+        if NATIONWIDE.search(clause):
+            return self.gazetteer.country
+        return document_region
+
+    def extract(self, body: str, title: str | None = None,
+                published_at: datetime | None = None) -> list[Fact]:
+        """Return the facts stated in body, one per indicator, value and qualifier."""
+        document_region = self.gazetteer.document_region(title, body)
+        default_year = reporting_year(body, published_at)
+        facts, seen = [], set()
+        for c in best_per_quantity(candidates(body, self.lexicon.rules)):
+            q = c.quantity
+            fact = self.to_fact(body, c, document_region, published_at, default_year)
+            key = (fact.indicator_code, fact.value, fact.qualifier)
+            if key not in seen:
+                seen.add(key)
+                facts.append(fact)
+        return facts
+
+    def to_fact(self, body: str, c: Candidate, document_region: Region | None,
+                published_at: datetime | None, default_year: int | None) -> Fact:
+        """Build the fact for one claimed figure."""
+        q = c.quantity
+        left = span_around(body, c.match_start, c.match_end, CLAUSE_END)[0]
+        right = span_around(body, c.match_end - 1, c.match_end, CLAUSE_END)[1]
+        evidence = body[left:right].rstrip(CLAUSE_END).strip()
+        if q.baseline:
+            qualifier = "baseline"
+        elif TARGET.search(body, left, q.raw_start):
+            qualifier = "target"
+        else:
+            qualifier = "actual"
+        region = self.region_for(body, q, document_region)
+        return Fact(
+            indicator_code=c.indicator.code, value=q.value, qualifier=qualifier,
+            adcode=region.adcode if region else None,
+            period_year=period_year(body, q, published_at, default_year),
+            raw_text=body[q.start:q.end], evidence=evidence, char_start=q.start, char_end=q.end,
+            approximate=q.approximate,
+        )

@@ -1,0 +1,123 @@
+"""The indicator taxonomy and its trigger patterns, read from data files in seeds/."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from tuopin import numbers
+
+# Words that tell what a figure counts. Measure words first, then nouns that can stand in
+# for one (8.79万贫困人口) or pin down a bare 个 (54个贫困村, 5个“插花型”贫困县区).
+MEASURES = "人次|人|名|户|个|支|家|元|%"
+QUOTED_MODIFIER = "(?:“[^”\\d]{1,8}”)?"
+NOUNS = ("贫困县市区|贫困县区|贫困县|贫困村|贫困户|贫困人口|贫困群众|驻村帮扶工作队|驻村工作队|"
+         "帮扶工作队|工作队|县市区|县区|人口|村")
+PREFIX_NOUNS = "(?:建档立卡)?(?:贫困村|贫困户|贫困人口|贫困县)"
+APPROX_BEFORE = "近|约|逾|超过"
+APPROX_AFTER = "多|余"
+# A change between two figures: 由24.8%降至2.78% (the first is the baseline).
+CHANGE = "(?:下降|降低|减少|降|减|提高|提升|增加|增长|上升|增)(?:至|到|为)"
+SEPARATOR = f"(?:、|,|和|及|与|以及|{CHANGE})"
+NUMBER = f"(?:{numbers.ARABIC}|[零〇二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*|一[零〇一二两三四五六七八九十百千万亿]+)"
+
+QUANTITY = (
+    f"(?P<prefix>{PREFIX_NOUNS})?(?P<approx_before>{APPROX_BEFORE})?"
+    f"(?P<number>{NUMBER})(?P<multiplier>{numbers.MULTIPLIER})?(?P<approx_after>{APPROX_AFTER})?"
+    f"(?:(?P<measure>{MEASURES})(?P<noun>{QUOTED_MODIFIER}(?:建档立卡)?(?:{NOUNS}))?"
+    f"|(?P<bare_noun>(?:建档立卡)?(?:{NOUNS})))"
+)
+QUANTITY_RE = re.compile(QUANTITY)
+PLAIN_QUANTITY = re.sub(r"\(\?P<\w+>", "(?:", QUANTITY)
+SEQUENCE = f"(?:{PLAIN_QUANTITY})(?:{SEPARATOR}?(?:{PLAIN_QUANTITY})){{0,6}}"
+
+NO_BREAK = "[^,;。!?\\n\\d]"
+# The short gap does not cross a list either: 危房改造、1097户非建卡特殊困难户 is another item.
+GAPS = {"……": f"{NO_BREAK}{{0,20}}?", "…": "[^,;。!?\\n\\d、]{0,8}?"}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name_zh: str
+    name_en: str
+    unit: str
+    category: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    indicators: tuple[Indicator, ...]
+    pattern: re.Pattern
+    context: re.Pattern | None
+    exclude: re.Pattern | None
+    rank: int
+
+    def indicator_for(self, unit: str | None) -> Indicator | None:
+        """Return this rule's indicator measured in unit, if any."""
+        return next((i for i in self.indicators if i.unit == unit), None)
+
+
+def unit_of(measure: str | None, noun: str | None) -> str | None:
+    """Return the base unit a quantity counts, from its measure word and noun."""
+    direct = {"%": "percent", "元": "yuan", "户": "household", "人": "person", "名": "person"}
+    if measure in direct:
+        return direct[measure]
+    noun = noun or ""
+    if "工作队" in noun:
+        return "team"
+    if noun.endswith("村"):
+        return "village"
+    if "县" in noun:
+        return "county"
+    if measure is None and noun.endswith("户"):
+        return "household"
+    if measure is None and noun.endswith(("人口", "群众")):
+        return "person"
+    return None
+
+
+def compile_pattern(pattern: str) -> re.Pattern:
+    """Compile a lexicon pattern: {Q} is a run of quantities, … and …… bounded gaps."""
+    for token, gap in GAPS.items():
+        pattern = pattern.replace(token, gap)
+    return re.compile(pattern.replace("{Q}", f"(?P<q>{SEQUENCE})"))
+
+
+def read_csv(path: Path) -> list[dict]:
+    """Read a CSV file, skipping comment lines that start with #."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+def load_indicators(path: Path) -> dict[str, Indicator]:
+    """Read the indicator taxonomy keyed by indicator code."""
+    return {row["indicator_code"]: Indicator(row["indicator_code"], row["name_zh"], row["name_en"],
+                                             row["unit"], row["category"]) for row in read_csv(path)}
+
+
+def load_rules(path: Path, indicators: dict[str, Indicator]) -> list[Rule]:
+    """Read the trigger patterns, failing loudly on an indicator the taxonomy lacks."""
+    rules = []
+    for rank, row in enumerate(read_csv(path)):
+        codes = row["indicator_codes"].split("|")
+        unknown = [code for code in codes if code not in indicators]
+        if unknown:
+            raise ValueError(f"{path}: row {rank + 1} names unknown indicators {unknown}")
+        rules.append(Rule(tuple(indicators[c] for c in codes), compile_pattern(row["pattern"]),
+                          re.compile(row["context"]) if row.get("context") else None,
+                          re.compile(row["exclude"]) if row.get("exclude") else None, rank))
+    return rules
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    indicators: dict[str, Indicator]
+    rules: list[Rule]
+
+    @classmethod
+    def from_dir(cls, seeds: Path) -> "Lexicon":
+        """Load indicators.csv and lexicon.csv from a seeds folder."""
+        indicators = load_indicators(seeds / "indicators.csv")
+        return cls(indicators, load_rules(seeds / "lexicon.csv", indicators))

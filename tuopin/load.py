@@ -1,0 +1,207 @@
+"""Load validated rows into the DuckDB star schema in one transaction per run."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from tuopin.lexicon import read_csv
+
+SQL_FILES = ("schema.sql", "facts.sql")
+
+
+class WarehouseError(RuntimeError):
+    """Raised when the warehouse cannot be opened or written."""
+
+
+@dataclass(frozen=True)
+class RunCounts:
+    documents_seen: int
+    documents_loaded: int
+    documents_unchanged: int
+    documents_quarantined: int
+    documents_replaced: int
+    facts_loaded: int
+    facts_rejected: int
+
+
+def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse, turning DuckDB's errors into one readable line."""
+    db_path = Path(db_path)
+    try:
+        if not read_only:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+        return duckdb.connect(str(db_path), read_only=read_only)
+    except (duckdb.Error, OSError) as exc:
+        raise WarehouseError(f"cannot open warehouse {db_path}: {str(exc).splitlines()[0]}") from exc
+
+
+def check_writable(db_path: Path) -> None:
+    """Fail fast, before any work, when the warehouse cannot be opened for writing."""
+    connect(db_path).close()
+
+
+def is_lock_conflict(exc: BaseException) -> bool:
+    """Tell whether an error is another process holding the warehouse (worth a retry)."""
+    return "lock" in str(exc).lower()
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
+    """Create the tables and views that do not exist yet."""
+    for name in SQL_FILES:
+        con.execute((Path(sql_dir) / name).read_text(encoding="utf-8"))
+
+
+def known_hashes(db_path: Path) -> set[str]:
+    """Return the content hashes already loaded (empty for a new warehouse)."""
+    if not Path(db_path).exists():
+        return set()
+    con = connect(db_path, read_only=True)
+    try:
+        tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+        if "dim_document" not in tables:
+            return set()
+        return {r[0] for r in con.execute("select content_sha256 from dim_document").fetchall()}
+    finally:
+        con.close()
+
+
+def load_reference(con: duckdb.DuckDBPyConnection, seeds_dir: Path) -> None:
+    """Insert regions, indicators and the calendar rows that are not there yet."""
+    regions = pd.DataFrame(read_csv(Path(seeds_dir) / "regions.csv")).replace({"": None})
+    con.register("regions_in", regions)
+    con.execute("""
+        insert into dim_region
+        select coalesce((select max(region_id) from dim_region), 0) + row_number() over (order by r.adcode),
+               r.adcode, r.name, r.level, r.province_name, r.prefecture_name, r.parent_adcode
+        from regions_in r anti join dim_region d using (adcode)""")
+    indicators = pd.DataFrame(read_csv(Path(seeds_dir) / "indicators.csv"))
+    con.register("indicators_in", indicators)
+    con.execute("""
+        insert into dim_indicator
+        select coalesce((select max(indicator_id) from dim_indicator), 0) + row_number() over (),
+               i.indicator_code, i.name_zh, i.name_en, i.unit, i.category
+        from indicators_in i anti join dim_indicator d using (indicator_code)""")
+    con.execute("""
+        insert into dim_date
+        select cast(strftime(d, '%Y%m%d') as integer), d::date, year(d), quarter(d), month(d), day(d)
+        from generate_series(date '1978-01-01', date '2040-12-31', interval 1 day) t(d)
+        where not exists (select 1 from dim_date)""")
+    con.unregister("regions_in")
+    con.unregister("indicators_in")
+
+
+def next_id(con: duckdb.DuckDBPyConnection, table: str, column: str) -> int:
+    """Return the next free integer key of a table."""
+    # fetchall, not fetchone: DuckDB 2 refuses new work while a result is only partly fetched.
+    return con.execute(f"select coalesce(max({column}), 0) + 1 from {table}").fetchall()[0][0]
+
+
+def replace_changed(con: duckdb.DuckDBPyConnection, documents: pd.DataFrame) -> int:
+    """Delete documents (and their facts) whose source file now has new content."""
+    if documents.empty:
+        return 0
+    con.register("incoming", documents[["source_path", "content_sha256"]])
+    stale = [r[0] for r in con.execute("""
+        select d.document_id from dim_document d join incoming i using (source_path)
+        where d.content_sha256 <> i.content_sha256""").fetchall()]
+    con.unregister("incoming")
+    if stale:
+        con.execute("delete from fact_indicator where document_id in (select unnest(?))", [stale])
+        con.execute("delete from dim_document where document_id in (select unnest(?))", [stale])
+    return len(stale)
+
+
+def insert_documents(con, documents: pd.DataFrame, run_id: int, loaded_at: datetime) -> None:
+    """Insert document rows with new keys."""
+    first = next_id(con, "dim_document", "document_id")
+    frame = documents.assign(
+        document_id=range(first, first + len(documents)),
+        repairs=[json.dumps(r, ensure_ascii=False) for r in documents["repairs"]],
+        loaded_at=loaded_at, run_id=run_id)
+    con.register("documents_in", frame)
+    con.execute("""
+        insert into dim_document by name
+        select d.document_id, d.source_path, d.content_sha256, d.byte_size, d.encoding,
+               d.encoding_confidence, d.script, d.title, cast(d.published_at as timestamp) as published_at,
+               d.publisher, r.region_id, d.body_text, d.boilerplate_chars, d.repairs::json as repairs,
+               d.loaded_at, d.run_id
+        from documents_in d left join dim_region r on r.adcode = d.region_adcode""")
+    con.unregister("documents_in")
+
+
+def insert_facts(con, facts: pd.DataFrame, run_id: int) -> None:
+    """Insert fact rows, resolving document, indicator, region and date keys."""
+    columns = ["content_sha256", "indicator_code", "adcode", "period_year", "value", "qualifier",
+               "approximate", "raw_text", "evidence", "char_start", "char_end"]
+    con.register("facts_in", facts[columns])
+    con.execute("""
+        insert into fact_indicator by name
+        select ? + row_number() over (order by d.document_id, f.char_start, i.indicator_id) - 1 as fact_id,
+               d.document_id, i.indicator_id, r.region_id, f.period_year::integer as period_year,
+               cast(strftime(d.published_at, '%Y%m%d') as integer) as published_date_id,
+               f.value, f.qualifier, f.approximate as is_approximate, f.raw_text, f.evidence,
+               f.char_start, f.char_end, ? as run_id
+        from facts_in f
+        join dim_document d using (content_sha256)
+        join dim_indicator i using (indicator_code)
+        left join dim_region r on r.adcode = f.adcode""", [next_id(con, "fact_indicator", "fact_id"), run_id])
+    con.unregister("facts_in")
+
+
+def insert_quarantine(con, rows: list[dict], run_id: int, at: datetime) -> None:
+    """Insert quarantine rows with the payload as JSON."""
+    if not rows:
+        return
+    frame = pd.DataFrame(rows).assign(
+        payload=[json.dumps(r.get("payload") or {}, ensure_ascii=False, default=str) for r in rows])
+    first = next_id(con, "quarantine", "quarantine_id")
+    frame["quarantine_id"] = range(first, first + len(frame))
+    con.register("quarantine_in", frame[["quarantine_id", "source_path", "stage", "reason", "payload"]])
+    con.execute("""
+        insert into quarantine by name
+        select quarantine_id, ? as run_id, source_path, stage, reason, payload::json as payload,
+               ? as quarantined_at
+        from quarantine_in""", [run_id, at])
+    con.unregister("quarantine_in")
+
+
+def load_run(db_path: Path, sql_dir: Path, seeds_dir: Path, documents: pd.DataFrame, facts: pd.DataFrame,
+             quarantine: list[dict], flow_run_id: str | None, started_at: datetime,
+             unchanged: int) -> tuple[int, RunCounts]:
+    """Write one run's documents, facts, quarantine rows and etl_run row atomically."""
+    con = connect(db_path)
+    try:
+        con.execute("begin transaction")
+        ensure_schema(con, sql_dir)
+        load_reference(con, seeds_dir)
+        run_id = next_id(con, "etl_run", "run_id")
+        now = datetime.now()
+        replaced = replace_changed(con, documents)
+        if not documents.empty:
+            insert_documents(con, documents, run_id, now)
+        if not facts.empty:
+            insert_facts(con, facts, run_id)
+        insert_quarantine(con, quarantine, run_id, now)
+        doc_rejects = sum(1 for q in quarantine if not q["stage"].endswith("fact"))
+        counts = RunCounts(
+            documents_seen=len(documents) + unchanged + doc_rejects, documents_loaded=len(documents),
+            documents_unchanged=unchanged, documents_quarantined=doc_rejects, documents_replaced=replaced,
+            facts_loaded=len(facts), facts_rejected=len(quarantine) - doc_rejects)
+        finished = datetime.now()
+        con.execute("insert into etl_run values (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [run_id, flow_run_id, started_at, finished, counts.documents_seen,
+                     counts.documents_loaded, counts.documents_unchanged, counts.documents_quarantined,
+                     counts.documents_replaced, counts.facts_loaded, counts.facts_rejected,
+                     (finished - started_at).total_seconds()])
+        con.execute("commit")
+        return run_id, counts
+    except duckdb.Error as exc:
+        con.execute("rollback")
+        raise WarehouseError(f"loading into {db_path} failed: {str(exc).splitlines()[0]}") from exc
+    finally:
+        con.close()
