@@ -1,6 +1,5 @@
 """Boilerplate removal on the seeds' real pages: golden bodies and metadata, and each kind of line."""
 import ast
-import difflib
 import json
 import re
 from datetime import datetime
@@ -11,7 +10,7 @@ from tuopin.clean import Cleaned, classify, clean
 from tuopin.decode import decode
 from tuopin.repair import repair
 
-from conftest import ARTICLES, GOLDEN, ROOT
+from conftest import ARTICLES, GOLDEN, ROOT, assert_golden
 
 GOLD = GOLDEN / "clean"
 CASES = [p for p in ARTICLES if (GOLD / f"{p.stem}.body.txt").exists()]
@@ -26,11 +25,6 @@ def golden_body(stem: str) -> str:
     return (GOLD / f"{stem}.body.txt").read_text(encoding="utf-8").rstrip("\n")
 
 
-def diff(expected: str, got: str, name: str) -> str:
-    return "\n".join(difflib.unified_diff(expected.splitlines(), got.splitlines(),
-                                          f"golden/{name}", f"clean/{name}", lineterm=""))
-
-
 def test_golden_cases_are_found():
     assert len(CASES) == 5
     assert all((GOLD / f"{p.stem}.meta.json").exists() for p in CASES)
@@ -38,8 +32,7 @@ def test_golden_cases_are_found():
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.name[:3])
 def test_body_matches_golden(path, cleaned):
-    expected, got = golden_body(path.stem), cleaned[path.stem].body_text
-    assert got == expected, "\n" + diff(expected, got, f"{path.stem}.body.txt")
+    assert_golden(cleaned[path.stem].body_text, GOLD / f"{path.stem}.body.txt")
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.name[:3])

@@ -47,6 +47,13 @@ def facts_of(extractor, text, published_at=None, title=None):
      {("registered_poor_households", 19129, "actual"), ("registered_poor_persons", 87900, "actual")}),
     # Chinese numerals
     ("全县共减贫三千二百户。", {("poverty_exit_households", 3200, "actual")}),
+    # constructions other sites use
+    ("贫困发生率从2014年的12.5%下降到0.5%。",
+     {("poverty_incidence_rate", 12.5, "baseline"), ("poverty_incidence_rate", 0.5, "actual")}),
+    ("累计减少贫困人口2.3万人,128个贫困村脱贫出列。",
+     {("poverty_exit_persons", 23000, "actual"), ("poverty_villages_exited", 128, "actual")}),
+    ("全县共选派驻村工作队120支。", {("village_work_teams", 120, "actual")}),
+    ("退出机制12个。", set()),
     # planned figures are targets
     ("今年力争实现减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
 ])

@@ -45,6 +45,12 @@ def fail(message: str) -> int:
     return 1
 
 
+def quiet_prefect() -> None:
+    """Keep Prefect's console to warnings, and its offline server from phoning home."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
 def cmd_run(args) -> int:
     """Run the flow once and print its summary."""
     if args.batch_size is not None and args.batch_size < 1:
@@ -57,7 +63,7 @@ def cmd_run(args) -> int:
         check_writable(args.db or load_settings().db_path)
     except WarehouseError as exc:
         return fail(str(exc))
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    quiet_prefect()
     from flows.etl import etl
     try:
         summary = etl(sources=args.sources or None, db_path=args.db, batch_size=args.batch_size,
@@ -98,6 +104,7 @@ def cmd_query(args) -> int:
 
 def cmd_serve(args) -> int:
     """Serve the flow on a cron schedule until interrupted."""
+    quiet_prefect()
     from flows.etl import etl
     etl.serve(name="tuopin-scheduled", cron=args.cron, limit=1,
               parameters={"sources": args.sources or None, "db_path": args.db})

@@ -32,9 +32,14 @@ QUANTITY_RE = re.compile(QUANTITY)
 PLAIN_QUANTITY = re.sub(r"\(\?P<\w+>", "(?:", QUANTITY)
 SEQUENCE = f"(?:{PLAIN_QUANTITY})(?:{SEPARATOR}?(?:{PLAIN_QUANTITY})){{0,6}}"
 
-NO_BREAK = "[^,;。!?\\n\\d]"
+# A gap never crosses a clause break or another figure, but may hold a year:
+# 贫困发生率从2014年的12.5%下降到0.5%.
+YEAR_TOKEN = "(?:19|20)\\d\\d年(?:底|末|初)?"
+NO_BREAK = f"(?:[^,;。!?\\n\\d]|{YEAR_TOKEN})"
 # The short gap does not cross a list either: 危房改造、1097户非建卡特殊困难户 is another item.
-GAPS = {"……": f"{NO_BREAK}{{0,20}}?", "…": "[^,;。!?\\n\\d、]{0,8}?"}
+GAPS = {"……": f"{NO_BREAK}{{0,20}}?", "…": f"(?:[^,;。!?\\n\\d、]|{YEAR_TOKEN}){{0,8}}?"}
+# Units a bare 个 or 支 can count, when the rule's own words name the thing (选派驻村工作队120支).
+COUNTED_UNITS = {"village", "county", "team"}
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,10 @@ class Rule:
     rank: int
 
     def indicator_for(self, unit: str | None) -> Indicator | None:
-        """Return this rule's indicator measured in unit, if any."""
+        """Return this rule's indicator measured in unit; a bare count goes to its only counted one."""
+        if unit == "count":
+            counted = [i for i in self.indicators if i.unit in COUNTED_UNITS]
+            return counted[0] if len(counted) == 1 else None
         return next((i for i in self.indicators if i.unit == unit), None)
 
 
@@ -75,7 +83,7 @@ def unit_of(measure: str | None, noun: str | None) -> str | None:
         return "household"
     if measure is None and noun.endswith(("人口", "群众")):
         return "person"
-    return None
+    return "count" if measure in ("个", "支") else None
 
 
 def compile_pattern(pattern: str) -> re.Pattern:
