@@ -54,6 +54,7 @@ def facts_of(extractor, text, published_at=None, title=None):
      {("poverty_exit_persons", 23000, "actual"), ("poverty_villages_exited", 128, "actual")}),
     ("全县共选派驻村工作队120支。", {("village_work_teams", 120, "actual")}),
     ("退出机制12个。", set()),
+    ("33个问题已完成整改27个,剩余6个问题正在抓紧整改。", set()),
     # planned figures are targets
     ("今年力争实现减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
 ])

@@ -110,7 +110,7 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
                 continue
             clause_start = span_around(text, m.start(), m.end(), CLAUSE_END)[0]
             for q in parse_quantities(text, m.start("q"), m.end("q")):
-                indicator = rule.indicator_for(q.unit)
+                indicator = rule.indicator_for(q.unit, text[m.start():q.start])
                 if indicator is None or is_broken_or_threshold(text, q):
                     continue
                 if rule.exclude and rule.exclude.search(text, clause_start, q.start):

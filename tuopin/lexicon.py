@@ -38,8 +38,9 @@ YEAR_TOKEN = "(?:19|20)\\d\\d年(?:底|末|初)?"
 NO_BREAK = f"(?:[^,;。!?\\n\\d]|{YEAR_TOKEN})"
 # The short gap does not cross a list either: 危房改造、1097户非建卡特殊困难户 is another item.
 GAPS = {"……": f"{NO_BREAK}{{0,20}}?", "…": f"(?:[^,;。!?\\n\\d、]|{YEAR_TOKEN}){{0,8}}?"}
-# Units a bare 个 or 支 can count, when the rule's own words name the thing (选派驻村工作队120支).
-COUNTED_UNITS = {"village", "county", "team"}
+# Units a bare 个 or 支 can count, when the words before it name the thing (选派驻村工作队120支,
+# but not 剩余6个问题).
+COUNTED_UNITS = {"village": "村", "county": "县", "team": "工作队"}
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,10 @@ class Rule:
     exclude: re.Pattern | None
     rank: int
 
-    def indicator_for(self, unit: str | None) -> Indicator | None:
-        """Return this rule's indicator measured in unit; a bare count goes to its only counted one."""
+    def indicator_for(self, unit: str | None, lead: str = "") -> Indicator | None:
+        """Return this rule's indicator measured in unit; a bare count needs its noun in lead."""
         if unit == "count":
-            counted = [i for i in self.indicators if i.unit in COUNTED_UNITS]
+            counted = [i for i in self.indicators if COUNTED_UNITS.get(i.unit, "\0") in lead]
             return counted[0] if len(counted) == 1 else None
         return next((i for i in self.indicators if i.unit == unit), None)
 
