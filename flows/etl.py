@@ -3,43 +3,19 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
-from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
 
-from tuopin import load, process
+from tuopin import load, process, report
+from tuopin.sources import Source, discover, read_source
 from tuopin.config import Settings, load_settings
 from tuopin.progress import progress_bar
 
 # Inputs are large byte strings: hashing them for Prefect's cache would cost more than the work.
 IO_TASK = dict(retries=3, retry_delay_seconds=[2, 5, 15], cache_policy=NONE)
-
-
-@task(**IO_TASK)
-def known_hashes(db_path: Path) -> set[str]:
-    """Read the content hashes the warehouse already holds."""
-    return load.known_hashes(db_path)
-
-
-@task(**IO_TASK)
-def read_batch(paths: list[str]) -> list[process.Source]:
-    """Read a batch of files."""
-    return [process.read_source(p) for p in paths]
-
-
-@task(cache_policy=NONE)
-def transform_batch(sources: list[process.Source], settings: Settings) -> list[process.Outcome]:
-    """Decode, repair, clean and extract a batch of documents."""
-    return [process.process(s, settings) for s in sources]
-
-
-@task(cache_policy=NONE)
-def validate_run(outcomes: list[process.Outcome], settings: Settings):
-    """Validate every document and fact of the run."""
-    units = {code: i.unit for code, i in process.extractor_for(str(settings.seeds_dir)).lexicon.indicators.items()}
-    return process.frames(outcomes, units)
 
 
 def retry_on_lock(task, task_run, state) -> bool:
@@ -51,11 +27,44 @@ def retry_on_lock(task, task_run, state) -> bool:
     return False
 
 
+@task(**IO_TASK)
+def known_hashes(settings: Settings) -> set[str]:
+    """Read the content hashes the warehouse already holds."""
+    return load.known_hashes(settings.db_path)
+
+
+@task(**IO_TASK)
+def read_batch(paths: list[str], settings: Settings) -> list[Source]:
+    """Read a batch of files."""
+    return [read_source(p, settings.max_bytes) for p in paths]
+
+
+@task(cache_policy=NONE)
+def transform_batch(batch: list[Source], settings: Settings) -> list[process.Outcome]:
+    """Decode, repair, clean and extract a batch of documents."""
+    return [process.process(s, settings) for s in batch]
+
+
+@task(cache_policy=NONE)
+def validate_all(outcomes: list[process.Outcome], settings: Settings):
+    """Validate every document and fact of the run."""
+    return process.frames(outcomes, process.extractor_for(str(settings.seeds_dir)))
+
+
 @task(retries=3, retry_delay_seconds=[2, 5, 15], retry_condition_fn=retry_on_lock, cache_policy=NONE)
-def load_run(settings: Settings, documents, facts, quarantine, started_at: datetime, unchanged: int):
+def load_all(settings: Settings, validated, started_at: datetime, seen: int, unchanged: int):
     """Write the run to the warehouse in one transaction."""
-    return load.load_run(settings.db_path, settings.sql_dir, settings.seeds_dir, documents, facts,
-                         quarantine, flow_run.get_id(), started_at, unchanged)
+    return load.load_run(settings.db_path, settings.sql_dir, settings.seeds_dir, *validated,
+                         flow_run.get_id(), started_at, seen, unchanged)
+
+
+@task(**IO_TASK)
+def publish_report(settings: Settings, run_id: int) -> str:
+    """Publish the run's report as Prefect markdown and table artifacts."""
+    run_report = report.build_report(settings.db_path, run_id)
+    create_table_artifact(table=run_report.rows(), key="tuopin-run-counts", description=f"run {run_id}")
+    return create_markdown_artifact(markdown=run_report.markdown(), key="tuopin-run-report",
+                                    description=f"tuopin run {run_id}")
 
 
 @flow(name="tuopin-etl")
@@ -64,14 +73,14 @@ def etl(sources: list[str] | None = None, db_path: str | None = None, batch_size
     """Load articles from files or folders into the DuckDB warehouse."""
     started, clock = datetime.now(), time.perf_counter()
     settings = load_settings().with_overrides(db_path=db_path, batch_size=batch_size)
-    paths, missing = process.discover(sources or ["seeds/articles"])
-    known = known_hashes(settings.db_path)
-    outcomes = [process.Outcome(m["source_path"], rejection=m) for m in missing]
+    paths, skipped = discover(sources or ["seeds/articles"])
+    known = known_hashes(settings)
+    outcomes = [process.skipped(s) for s in skipped]
     unchanged = 0
     with progress_bar(len(paths), show_progress) as bar:
         for i in range(0, len(paths), settings.batch_size):
             fresh = []
-            for source in read_batch(paths[i:i + settings.batch_size]):
+            for source in read_batch(paths[i:i + settings.batch_size], settings):
                 if source.sha256 in known:  # already loaded, or a copy of a file earlier in this run
                     unchanged += 1
                     continue
@@ -80,8 +89,9 @@ def etl(sources: list[str] | None = None, db_path: str | None = None, batch_size
                 fresh.append(source)
             outcomes += transform_batch(fresh, settings)
             bar.update(len(paths[i:i + settings.batch_size]))
-    documents, facts, quarantine = validate_run(outcomes, settings)
-    run_id, counts = load_run(settings, documents, facts, quarantine, started, unchanged)
+    validated = validate_all(outcomes, settings)
+    run_id, counts = load_all(settings, validated, started, len(paths) + len(skipped), unchanged)
+    publish_report(settings, run_id)
     summary = {"run_id": run_id, **vars(counts), "seconds": round(time.perf_counter() - clock, 2)}
     get_run_logger().info("run %s: %s", run_id, summary)
     return summary

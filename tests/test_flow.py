@@ -107,3 +107,26 @@ def test_second_run_changes_nothing_and_an_edit_replaces_one_document(first_run,
     assert others_after == others_before
     assert labour == [(7000.0,)]
     assert documents == 5
+
+
+def test_each_run_publishes_its_report_as_prefect_artifacts(first_run):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    wanted = ArtifactFilter(key=ArtifactFilterKey(any_=["tuopin-run-report", "tuopin-run-counts"]))
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(artifact_filter=wanted)
+    kinds = {a.type for a in artifacts}
+    assert {"markdown", "table"} <= kinds
+    report = next(a for a in artifacts if a.type == "markdown" and "# tuopin run 1" in a.data)
+    assert "documents loaded" in report.data and "poverty_incidence_rate" in report.data
+
+
+def test_report_command_prints_the_seeds_run(first_run, capsys):
+    from tuopin.cli import main
+    db, summary = first_run
+    assert main(["report", "1", "--db", str(db)]) == 0
+    shown = capsys.readouterr().out
+    assert "# tuopin run 1" in shown and "documents loaded" in shown
+    assert "empty.txt" in shown  # the quarantined example
+    assert main(["report", "99", "--db", str(db)]) == 1
+    assert "no run 99" in capsys.readouterr().err

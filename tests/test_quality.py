@@ -8,7 +8,8 @@ from collections import defaultdict
 import pytest
 
 from tuopin.config import load_settings
-from tuopin.process import process, read_source
+from tuopin.process import process
+from tuopin.sources import read_source
 from tuopin.repair import converter
 
 from conftest import ARTICLES, GOLDEN
@@ -21,7 +22,7 @@ PINYIN = re.compile(r"\((?=[^)]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚ�
 @pytest.fixture(scope="module")
 def outcomes():
     settings = load_settings()
-    return {p.name: process(read_source(str(p)), settings) for p in ARTICLES}
+    return {p.name: process(read_source(str(p), settings.max_bytes), settings) for p in ARTICLES}
 
 
 def close(a, b):

@@ -32,6 +32,9 @@ def build_parser() -> Parser:
     query.add_argument("sql", metavar="SQL")
     query.add_argument("--db", help="warehouse file (default warehouse/tuopin.duckdb)")
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    report = commands.add_parser("report", help="show what a run did (default: the latest run)")
+    report.add_argument("run_id", nargs="?", type=int, metavar="RUN_ID")
+    report.add_argument("--db", help="warehouse file (default warehouse/tuopin.duckdb)")
     serve = commands.add_parser("serve", help="serve the flow as a Prefect deployment on a schedule")
     serve.add_argument("sources", nargs="*", metavar="SOURCE")
     serve.add_argument("--cron", default="0 * * * *", help="schedule (default hourly)")
@@ -102,6 +105,20 @@ def cmd_query(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    """Print a run's counts and top quarantine reasons."""
+    from tuopin.load import WarehouseError
+    from tuopin.report import UnknownRun, build_report
+    db = args.db or str(load_settings().db_path)
+    if not os.path.exists(db):
+        return fail(f"no warehouse at {db}: run 'tuopin run' first")
+    try:
+        print(build_report(db, args.run_id).markdown())
+    except (WarehouseError, UnknownRun) as exc:
+        return fail(str(exc))
+    return 0
+
+
 def cmd_serve(args) -> int:
     """Serve the flow on a cron schedule until interrupted."""
     quiet_prefect()
@@ -114,7 +131,7 @@ def cmd_serve(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the tuopin console script."""
     args = build_parser().parse_args(argv)
-    handler = {"run": cmd_run, "query": cmd_query, "serve": cmd_serve}[args.command]
+    handler = {"run": cmd_run, "query": cmd_query, "report": cmd_report, "serve": cmd_serve}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

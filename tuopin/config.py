@@ -15,6 +15,7 @@ class Settings:
     seeds_dir: Path = PROJECT_ROOT / "seeds"
     sql_dir: Path = PROJECT_ROOT / "sql"
     batch_size: int = 200
+    max_bytes: int = 20 * 1024 * 1024  # larger files are quarantined unread
 
     def with_overrides(self, **values) -> "Settings":
         """Return a copy with the given non-None values set (coerced to each field's type)."""

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+from pandera import errors as pa_errors
 
 from tuopin.lexicon import read_csv
+from tuopin.validate import validate_regions, validate_run
 
 SQL_FILES = ("schema.sql", "facts.sql")
 
@@ -70,9 +72,13 @@ def known_hashes(db_path: Path) -> set[str]:
         con.close()
 
 
-def load_reference(con: duckdb.DuckDBPyConnection, seeds_dir: Path) -> None:
-    """Insert regions, indicators and the calendar rows that are not there yet."""
+DOCUMENT_STAGES = {"read", "decode", "repair", "clean", "extract", "validate_document"}
+
+
+def load_reference(con: duckdb.DuckDBPyConnection, seeds_dir: Path) -> list[dict]:
+    """Insert regions, indicators and calendar rows not there yet; return rejected region rows."""
     regions = pd.DataFrame(read_csv(Path(seeds_dir) / "regions.csv")).replace({"": None})
+    regions, rejected = validate_regions(regions)
     con.register("regions_in", regions)
     con.execute("""
         insert into dim_region
@@ -93,6 +99,7 @@ def load_reference(con: duckdb.DuckDBPyConnection, seeds_dir: Path) -> None:
         where not exists (select 1 from dim_date)""")
     con.unregister("regions_in")
     con.unregister("indicators_in")
+    return rejected
 
 
 def next_id(con: duckdb.DuckDBPyConnection, table: str, column: str) -> int:
@@ -172,13 +179,13 @@ def insert_quarantine(con, rows: list[dict], run_id: int, at: datetime) -> None:
 
 def load_run(db_path: Path, sql_dir: Path, seeds_dir: Path, documents: pd.DataFrame, facts: pd.DataFrame,
              quarantine: list[dict], flow_run_id: str | None, started_at: datetime,
-             unchanged: int) -> tuple[int, RunCounts]:
+             seen: int, unchanged: int) -> tuple[int, RunCounts]:
     """Write one run's documents, facts, quarantine rows and etl_run row atomically."""
     con = connect(db_path)
     try:
         con.execute("begin transaction")
         ensure_schema(con, sql_dir)
-        load_reference(con, seeds_dir)
+        quarantine = quarantine + load_reference(con, seeds_dir)
         run_id = next_id(con, "etl_run", "run_id")
         now = datetime.now()
         replaced = replace_changed(con, documents)
@@ -187,11 +194,12 @@ def load_run(db_path: Path, sql_dir: Path, seeds_dir: Path, documents: pd.DataFr
         if not facts.empty:
             insert_facts(con, facts, run_id)
         insert_quarantine(con, quarantine, run_id, now)
-        doc_rejects = sum(1 for q in quarantine if not q["stage"].endswith("fact"))
         counts = RunCounts(
-            documents_seen=len(documents) + unchanged + doc_rejects, documents_loaded=len(documents),
-            documents_unchanged=unchanged, documents_quarantined=doc_rejects, documents_replaced=replaced,
-            facts_loaded=len(facts), facts_rejected=len(quarantine) - doc_rejects)
+            documents_seen=seen, documents_loaded=len(documents), documents_unchanged=unchanged,
+            documents_quarantined=sum(q["stage"] in DOCUMENT_STAGES for q in quarantine),
+            documents_replaced=replaced, facts_loaded=len(facts),
+            facts_rejected=sum(q["stage"] == "validate_fact" for q in quarantine))
+        validate_run(vars(counts))
         finished = datetime.now()
         con.execute("insert into etl_run values (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?)",
                     [run_id, flow_run_id, started_at, finished, counts.documents_seen,
@@ -200,7 +208,7 @@ def load_run(db_path: Path, sql_dir: Path, seeds_dir: Path, documents: pd.DataFr
                      (finished - started_at).total_seconds()])
         con.execute("commit")
         return run_id, counts
-    except duckdb.Error as exc:
+    except (duckdb.Error, pa_errors.SchemaError) as exc:
         con.execute("rollback")
         raise WarehouseError(f"loading into {db_path} failed: {str(exc).splitlines()[0]}") from exc
     finally:

@@ -1,0 +1,115 @@
+"""Find and read source files, turning every unusable one into a reason instead of a crash."""
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+MEGABYTE = 1024 * 1024
+# A file that ends inside a multibyte character was cut off mid-write or mid-download.
+INCOMPLETE = ("unexpected end of data", "incomplete multibyte sequence")
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    raw: bytes | None
+    sha256: str | None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A path that was found but cannot be a document, with the reason."""
+    path: str
+    reason: str
+
+
+def walk(folder: Path) -> tuple[list[str], list[Skipped]]:
+    """List the files under folder, following folder links once and reporting loops and broken links."""
+    files, skipped, visited = [], [], set()
+    for root, dirs, names in os.walk(folder, followlinks=True, onerror=lambda e: skipped.append(
+            Skipped(e.filename, f"unreadable folder: {e.strerror}"))):
+        real = os.path.realpath(root)
+        if real in visited:
+            skipped.append(Skipped(root, f"symlink loop: folder already visited as {real}"))
+            dirs[:] = []
+            continue
+        visited.add(real)
+        dirs.sort()
+        for name in sorted(names):
+            if not name.startswith("."):
+                files.append(os.path.join(root, name))
+    return files, skipped
+
+
+def discover(sources: list[str]) -> tuple[list[str], list[Skipped]]:
+    """Return the files under sources (recursively, sorted) and the paths that cannot be read."""
+    files, skipped = [], []
+    for source in sources:
+        if os.path.isdir(source):
+            found, bad = walk(Path(source))
+            files += found
+            skipped += bad
+        elif os.path.lexists(source):
+            files.append(source)
+        else:
+            skipped.append(Skipped(source, "source does not exist"))
+    return list(dict.fromkeys(files)), skipped
+
+
+def unusable(path: str, max_bytes: int) -> str | None:
+    """Return why path cannot be read as a document, or None when it can."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return "broken symlink: its target does not exist"
+        return "file vanished before it could be read"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop: the link points back at itself"
+        return f"unreadable file: {exc.strerror}"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (device, pipe or socket)"
+    if info.st_size > max_bytes:
+        return f"file too large: {info.st_size / MEGABYTE:.1f} MB exceeds the {max_bytes / MEGABYTE:.0f} MB limit"
+    return None
+
+
+def truncation(raw: bytes) -> str | None:
+    """Return a reason when raw is UTF-8 or GB18030 text cut off inside its last character."""
+    for codec in ("utf-8", "gb18030"):
+        try:
+            raw.decode(codec)
+            return None
+        except UnicodeDecodeError as exc:
+            if exc.reason in INCOMPLETE and exc.start >= len(raw) - 4 and decodes(raw[:exc.start], codec):
+                return f"truncated: the file ends inside a {codec} multibyte character"
+    return None
+
+
+def decodes(raw: bytes, codec: str) -> bool:
+    """Tell whether raw decodes strictly with codec."""
+    try:
+        raw.decode(codec)
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def read_source(path: str, max_bytes: int) -> Source:
+    """Read a file's bytes and content hash; an unusable file becomes an error, not a crash."""
+    reason = unusable(path, max_bytes)
+    if reason:
+        return Source(path, None, None, reason)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        return Source(path, None, None, "file vanished before it could be read")
+    except OSError as exc:
+        return Source(path, None, None, f"unreadable file: {exc.strerror or exc}")
+    return Source(path, raw, hashlib.sha256(raw).hexdigest())
