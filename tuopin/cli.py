@@ -42,6 +42,10 @@ def build_parser() -> Parser:
     return parser
 
 
+class CliError(Exception):
+    """A problem with the command's arguments or environment, shown as one line."""
+
+
 def fail(message: str) -> int:
     """Print a one-line error and return the exit status."""
     print(f"tuopin: error: {message}", file=sys.stderr)
@@ -54,48 +58,48 @@ def quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 
+def existing_warehouse(args) -> str:
+    """Return the warehouse path the command reads, which must exist."""
+    db = args.db or str(load_settings().db_path)
+    if not os.path.exists(db):
+        raise CliError(f"no warehouse at {db}: run 'tuopin run' first")
+    return db
+
+
 def cmd_run(args) -> int:
     """Run the flow once and print its summary."""
+    from tuopin.load import check_writable
     if args.batch_size is not None and args.batch_size < 1:
-        return fail("--batch-size must be at least 1")
+        raise CliError("--batch-size must be at least 1")
     missing = [s for s in args.sources if not os.path.exists(s)]
     if missing:
-        return fail(f"no such file or folder: {', '.join(missing)}")
-    from tuopin.load import WarehouseError, check_writable
-    try:
-        check_writable(args.db or load_settings().db_path)
-    except WarehouseError as exc:
-        return fail(str(exc))
+        raise CliError(f"no such file or folder: {', '.join(missing)}")
+    check_writable(args.db or load_settings().db_path)
     quiet_prefect()
     from flows.etl import etl
-    try:
-        summary = etl(sources=args.sources or None, db_path=args.db, batch_size=args.batch_size,
-                      show_progress=True)
-    except WarehouseError as exc:
-        return fail(str(exc))
+    summary = etl(sources=args.sources or None, db_path=args.db, batch_size=args.batch_size,
+                  show_progress=True)
     print(SUMMARY.format(**summary))
     return 0
 
 
+def read_only_frame(db: str, sql: str):
+    """Run one read-only statement with file access off; refuse anything else."""
+    from tuopin.load import connect
+    con = connect(db, read_only=True)
+    try:
+        con.execute("set enable_external_access = false")
+        statements = con.extract_statements(sql)
+        if len(statements) != 1 or statements[0].type.name not in READ_STATEMENTS:
+            raise CliError("only a single read-only statement (SELECT, EXPLAIN) is allowed")
+        return con.execute(sql).df()
+    finally:
+        con.close()
+
+
 def cmd_query(args) -> int:
     """Run one read-only statement and print its result."""
-    import duckdb
-    from tuopin.load import WarehouseError, connect
-    db = args.db or str(load_settings().db_path)
-    if not os.path.exists(db):
-        return fail(f"no warehouse at {db}: run 'tuopin run' first")
-    try:
-        con = connect(db, read_only=True)
-        con.execute("set enable_external_access = false")
-        statements = con.extract_statements(args.sql)
-        kinds = {s.type.name for s in statements}
-        if not statements or not kinds <= READ_STATEMENTS or len(statements) > 1:
-            return fail("only a single read-only statement (SELECT, EXPLAIN) is allowed")
-        frame = con.execute(args.sql).df()
-    except WarehouseError as exc:
-        return fail(str(exc))
-    except duckdb.Error as exc:
-        return fail(str(exc).splitlines()[0])
+    frame = read_only_frame(existing_warehouse(args), args.sql)
     if args.format == "csv":
         frame.to_csv(sys.stdout, index=False)
     elif args.format == "json":
@@ -107,15 +111,8 @@ def cmd_query(args) -> int:
 
 def cmd_report(args) -> int:
     """Print a run's counts and top quarantine reasons."""
-    from tuopin.load import WarehouseError
-    from tuopin.report import UnknownRun, build_report
-    db = args.db or str(load_settings().db_path)
-    if not os.path.exists(db):
-        return fail(f"no warehouse at {db}: run 'tuopin run' first")
-    try:
-        print(build_report(db, args.run_id).markdown())
-    except (WarehouseError, UnknownRun) as exc:
-        return fail(str(exc))
+    from tuopin.report import build_report
+    print(build_report(existing_warehouse(args), args.run_id).markdown())
     return 0
 
 
@@ -132,8 +129,15 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the tuopin console script."""
     args = build_parser().parse_args(argv)
     handler = {"run": cmd_run, "query": cmd_query, "report": cmd_report, "serve": cmd_serve}[args.command]
+    import duckdb
+    from tuopin.load import WarehouseError
+    from tuopin.report import UnknownRun
     try:
         return handler(args)
+    except (CliError, WarehouseError, UnknownRun) as exc:
+        return fail(str(exc))
+    except duckdb.Error as exc:
+        return fail(str(exc).splitlines()[0])
     except KeyboardInterrupt:
         return fail("interrupted")
 

@@ -100,27 +100,29 @@ def process(source: Source, settings: Settings) -> Outcome:
     return Outcome(source.path, document, fact_rows)
 
 
+def with_keys(facts: pd.DataFrame, documents: pd.DataFrame, extractor: Extractor) -> pd.DataFrame:
+    """Keep the facts of valid documents and add what their checks need: unit, region level, body."""
+    facts = facts[facts["content_sha256"].isin(set(documents.get("content_sha256", [])))]
+    indicators = extractor.lexicon.indicators
+    levels = {r.adcode: r.level for r in extractor.gazetteer.regions}
+    bodies = dict(zip(documents.get("content_sha256", []), documents.get("body_text", [])))
+    return facts.assign(unit=facts["indicator_code"].map(lambda c: getattr(indicators.get(c), "unit", None)),
+                        region_level=facts["adcode"].map(levels),
+                        body_text=facts["content_sha256"].map(bodies))
+
+
 def frames(outcomes: list[Outcome], extractor: Extractor) -> tuple[pd.DataFrame, pd.DataFrame, list[dict]]:
     """Validate the outcomes of a run into document and fact frames plus quarantine rows."""
-    gazetteer, indicators = extractor.gazetteer, extractor.lexicon.indicators
-    adcodes = {r.adcode for r in gazetteer.regions}
+    adcodes = {r.adcode for r in extractor.gazetteer.regions}
     rejected = [o.rejection for o in outcomes if o.rejection]
-    documents = pd.DataFrame([o.document for o in outcomes if o.document])
-    facts = pd.DataFrame([f for o in outcomes for f in o.facts])
-    documents, bad_documents = validate_documents(documents, adcodes)
+    documents, bad_documents = validate_documents(
+        pd.DataFrame([o.document for o in outcomes if o.document]), adcodes)
+    facts_of = {o.document["content_sha256"]: len(o.facts) for o in outcomes if o.document}
     for row in bad_documents:  # the facts of a rejected document go with it, counted in its payload
-        row["payload"]["facts"] = int((facts["content_sha256"] == row["payload"]["content_sha256"]).sum()) \
-            if not facts.empty else 0
-    if facts.empty:
-        return documents, facts, rejected + bad_documents
-    facts = facts[facts["content_sha256"].isin(set(documents["content_sha256"]))] if len(documents) \
-        else facts.iloc[0:0]
-    if facts.empty:
-        return documents, facts, rejected + bad_documents
-    levels = {r.adcode: r.level for r in gazetteer.regions}
-    bodies = dict(zip(documents["content_sha256"], documents["body_text"]))
-    facts = facts.assign(unit=facts["indicator_code"].map(lambda c: indicators[c].unit if c in indicators else None),
-                         region_level=facts["adcode"].map(levels),
-                         body_text=facts["content_sha256"].map(bodies))
-    facts, bad_facts = validate_facts(facts, adcodes, set(indicators))
+        row["payload"]["facts"] = facts_of.get(row["payload"].get("content_sha256"), 0)
+    facts = pd.DataFrame([f for o in outcomes for f in o.facts])
+    if facts.empty or documents.empty:
+        return documents, facts.iloc[0:0], rejected + bad_documents
+    facts, bad_facts = validate_facts(with_keys(facts, documents, extractor), adcodes,
+                                      set(extractor.lexicon.indicators))
     return documents, facts.drop(columns=["body_text"], errors="ignore"), rejected + bad_documents + bad_facts
