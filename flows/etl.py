@@ -13,18 +13,10 @@ from tuopin import load, process, report
 from tuopin.sources import Source, discover, read_source
 from tuopin.config import Settings, load_settings
 from tuopin.progress import progress_bar
+from tuopin.publish import writer_lock
 
 # Inputs are large byte strings: hashing them for Prefect's cache would cost more than the work.
 IO_TASK = dict(retries=3, retry_delay_seconds=[2, 5, 15], cache_policy=NONE)
-
-
-def retry_on_lock(task, task_run, state) -> bool:
-    """Retry a load only when another process held the warehouse; other errors are terminal."""
-    try:
-        state.result()
-    except Exception as exc:  # noqa: BLE001 - classify, then let Prefect re-raise
-        return load.is_lock_conflict(exc)
-    return False
 
 
 @task(**IO_TASK)
@@ -51,7 +43,9 @@ def validate_all(outcomes: list[process.Outcome], settings: Settings):
     return process.frames(outcomes, process.extractor_for(str(settings.seeds_dir)))
 
 
-@task(retries=3, retry_delay_seconds=[2, 5, 15], retry_condition_fn=retry_on_lock, cache_policy=NONE)
+# No retries: a failed load leaves the published warehouse untouched, and its cause (a full
+# disk, an unwritable folder) does not go away by itself.
+@task(cache_policy=NONE)
 def load_all(settings: Settings, validated, started_at: datetime, seen: int, unchanged: int):
     """Write the run to the warehouse in one transaction."""
     return load.load_run(settings.db_path, settings.sql_dir, settings.seeds_dir, *validated,
@@ -73,7 +67,13 @@ def etl(sources: list[str] | None = None, db_path: str | None = None, batch_size
     """Load articles from files or folders into the DuckDB warehouse."""
     started, clock = datetime.now(), time.perf_counter()
     settings = load_settings().with_overrides(db_path=db_path, batch_size=batch_size)
-    paths, skipped = discover(sources or ["seeds/articles"])
+    with writer_lock(settings.db_path, settings.lock_timeout):  # a second run waits for this one
+        return run(settings, sources or ["seeds/articles"], show_progress, started, clock)
+
+
+def run(settings: Settings, sources: list[str], show_progress: bool, started: datetime, clock: float) -> dict:
+    """The body of the flow, run under the writer lock."""
+    paths, skipped = discover(sources)
     known = known_hashes(settings)
     outcomes = [process.skipped(s) for s in skipped]
     unchanged = 0

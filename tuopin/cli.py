@@ -68,7 +68,7 @@ def existing_warehouse(args) -> str:
 
 def cmd_run(args) -> int:
     """Run the flow once and print its summary."""
-    from tuopin.load import check_writable
+    from tuopin.publish import check_writable
     if args.batch_size is not None and args.batch_size < 1:
         raise CliError("--batch-size must be at least 1")
     missing = [s for s in args.sources if not os.path.exists(s)]
@@ -131,10 +131,11 @@ def main(argv: list[str] | None = None) -> int:
     handler = {"run": cmd_run, "query": cmd_query, "report": cmd_report, "serve": cmd_serve}[args.command]
     import duckdb
     from tuopin.load import WarehouseError
+    from tuopin.publish import PublishError
     from tuopin.report import UnknownRun
     try:
         return handler(args)
-    except (CliError, WarehouseError, UnknownRun) as exc:
+    except (CliError, WarehouseError, PublishError, UnknownRun) as exc:
         return fail(str(exc))
     except duckdb.Error as exc:
         return fail(str(exc).splitlines()[0])

@@ -16,6 +16,7 @@ class Settings:
     sql_dir: Path = PROJECT_ROOT / "sql"
     batch_size: int = 200
     max_bytes: int = 20 * 1024 * 1024  # larger files are quarantined unread
+    lock_timeout: int = 900  # seconds a run waits for another run writing the same warehouse
 
     def with_overrides(self, **values) -> "Settings":
         """Return a copy with the given non-None values set (coerced to each field's type)."""

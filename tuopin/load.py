@@ -11,6 +11,7 @@ import pandas as pd
 from pandera import errors as pa_errors
 
 from tuopin.lexicon import read_csv
+from tuopin.publish import PublishError, staged
 from tuopin.validate import validate_regions, validate_run
 
 SQL_FILES = ("schema.sql", "facts.sql")
@@ -40,16 +41,6 @@ def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection
         return duckdb.connect(str(db_path), read_only=read_only)
     except (duckdb.Error, OSError) as exc:
         raise WarehouseError(f"cannot open warehouse {db_path}: {str(exc).splitlines()[0]}") from exc
-
-
-def check_writable(db_path: Path) -> None:
-    """Fail fast, before any work, when the warehouse cannot be opened for writing."""
-    connect(db_path).close()
-
-
-def is_lock_conflict(exc: BaseException) -> bool:
-    """Tell whether an error is another process holding the warehouse (worth a retry)."""
-    return "lock" in str(exc).lower()
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
@@ -180,36 +171,46 @@ def insert_quarantine(con, rows: list[dict], run_id: int, at: datetime) -> None:
 def load_run(db_path: Path, sql_dir: Path, seeds_dir: Path, documents: pd.DataFrame, facts: pd.DataFrame,
              quarantine: list[dict], flow_run_id: str | None, started_at: datetime,
              seen: int, unchanged: int) -> tuple[int, RunCounts]:
-    """Write one run's documents, facts, quarantine rows and etl_run row atomically."""
-    con = connect(db_path)
+    """Write one run's documents, facts, quarantine rows and etl_run row, then publish them at once."""
     try:
-        con.execute("begin transaction")
-        ensure_schema(con, sql_dir)
-        quarantine = quarantine + load_reference(con, seeds_dir)
-        run_id = next_id(con, "etl_run", "run_id")
-        now = datetime.now()
-        replaced = replace_changed(con, documents)
-        if not documents.empty:
-            insert_documents(con, documents, run_id, now)
-        if not facts.empty:
-            insert_facts(con, facts, run_id)
-        insert_quarantine(con, quarantine, run_id, now)
-        counts = RunCounts(
-            documents_seen=seen, documents_loaded=len(documents), documents_unchanged=unchanged,
-            documents_quarantined=sum(q["stage"] in DOCUMENT_STAGES for q in quarantine),
-            documents_replaced=replaced, facts_loaded=len(facts),
-            facts_rejected=sum(q["stage"] == "validate_fact" for q in quarantine))
-        validate_run(vars(counts))
-        finished = datetime.now()
-        con.execute("insert into etl_run values (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [run_id, flow_run_id, started_at, finished, counts.documents_seen,
-                     counts.documents_loaded, counts.documents_unchanged, counts.documents_quarantined,
-                     counts.documents_replaced, counts.facts_loaded, counts.facts_rejected,
-                     (finished - started_at).total_seconds()])
-        con.execute("commit")
-        return run_id, counts
-    except (duckdb.Error, pa_errors.SchemaError) as exc:
-        con.execute("rollback")
+        with staged(db_path) as staging:
+            con = connect(staging)
+            try:
+                con.execute("begin transaction")
+                run_id, counts = write_run(con, sql_dir, seeds_dir, documents, facts, quarantine,
+                                           flow_run_id, started_at, seen, unchanged)
+                con.execute("commit")
+            finally:
+                con.close()  # closing checkpoints, so the published file needs no WAL
+    except (duckdb.Error, pa_errors.SchemaError, PublishError) as exc:
         raise WarehouseError(f"loading into {db_path} failed: {str(exc).splitlines()[0]}") from exc
-    finally:
-        con.close()
+    return run_id, counts
+
+
+def write_run(con, sql_dir: Path, seeds_dir: Path, documents: pd.DataFrame, facts: pd.DataFrame,
+              quarantine: list[dict], flow_run_id: str | None, started_at: datetime,
+              seen: int, unchanged: int) -> tuple[int, RunCounts]:
+    """Insert one run's rows inside the caller's transaction; return its id and counts."""
+    ensure_schema(con, sql_dir)
+    quarantine = quarantine + load_reference(con, seeds_dir)
+    run_id = next_id(con, "etl_run", "run_id")
+    now = datetime.now()
+    replaced = replace_changed(con, documents)
+    if not documents.empty:
+        insert_documents(con, documents, run_id, now)
+    if not facts.empty:
+        insert_facts(con, facts, run_id)
+    insert_quarantine(con, quarantine, run_id, now)
+    counts = RunCounts(
+        documents_seen=seen, documents_loaded=len(documents), documents_unchanged=unchanged,
+        documents_quarantined=sum(q["stage"] in DOCUMENT_STAGES for q in quarantine),
+        documents_replaced=replaced, facts_loaded=len(facts),
+        facts_rejected=sum(q["stage"] == "validate_fact" for q in quarantine))
+    validate_run(vars(counts))
+    finished = datetime.now()
+    con.execute("insert into etl_run values (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?)",
+                [run_id, flow_run_id, started_at, finished, counts.documents_seen,
+                 counts.documents_loaded, counts.documents_unchanged, counts.documents_quarantined,
+                 counts.documents_replaced, counts.facts_loaded, counts.facts_rejected,
+                 (finished - started_at).total_seconds()])
+    return run_id, counts
