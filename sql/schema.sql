@@ -20,8 +20,12 @@ create table if not exists dim_indicator (
     name_zh        varchar not null,
     name_en        varchar not null,
     unit           varchar not null,
-    category       varchar not null
+    category       varchar not null,
+    is_additive    boolean not null  -- may regions' figures be summed (counts, money; not rates)
 );
+
+-- Warehouses made before is_additive existed gain it here.
+alter table dim_indicator add column if not exists is_additive boolean;
 
 -- grain: one row per calendar day.
 create table if not exists dim_date (

@@ -107,7 +107,7 @@ def test_an_indicator_added_through_data_alone(tmp_path, extractor):
     for name in ("indicators.csv", "lexicon.csv", "regions.csv"):
         shutil.copy(SEEDS / name, tmp_path / name)
     with open(tmp_path / "indicators.csv", "a", encoding="utf-8") as f:
-        f.write("toilets_renovated,改厕户数,Household toilets renovated,household,input,改厕X户\n")
+        f.write("toilets_renovated,改厕户数,Household toilets renovated,household,input,改厕X户,true\n")
     with open(tmp_path / "lexicon.csv", "a", encoding="utf-8") as f:
         f.write("toilets_renovated,改厕…{Q},,\n")
     custom = Extractor(Lexicon.from_dir(tmp_path), extractor.gazetteer)

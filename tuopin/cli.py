@@ -34,7 +34,12 @@ def build_parser() -> Parser:
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
     report = commands.add_parser("report", help="show what a run did (default: the latest run)")
     report.add_argument("run_id", nargs="?", type=int, metavar="RUN_ID")
+    report.add_argument("--html", metavar="OUT.html", help="write a self-contained page of charts instead")
     report.add_argument("--db", help="warehouse file (default warehouse/tuopin.duckdb)")
+    export = commands.add_parser("export", help="write the star tables and marts as Parquet or CSV")
+    export.add_argument("out_dir", metavar="OUT_DIR")
+    export.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    export.add_argument("--db", help="warehouse file (default warehouse/tuopin.duckdb)")
     serve = commands.add_parser("serve", help="serve the flow as a Prefect deployment on a schedule")
     serve.add_argument("sources", nargs="*", metavar="SOURCE")
     serve.add_argument("--cron", default="0 * * * *", help="schedule (default hourly)")
@@ -112,7 +117,20 @@ def cmd_query(args) -> int:
 def cmd_report(args) -> int:
     """Print a run's counts and top quarantine reasons."""
     from tuopin.report import build_report
-    print(build_report(existing_warehouse(args), args.run_id).markdown())
+    db = existing_warehouse(args)
+    if args.html:
+        from tuopin.html_report import write_html
+        print(f"wrote {write_html(db, args.html)}")
+        return 0
+    print(build_report(db, args.run_id).markdown())
+    return 0
+
+
+def cmd_export(args) -> int:
+    """Write the warehouse's tables and marts to a folder."""
+    from tuopin.export import export
+    written = export(existing_warehouse(args), args.out_dir, args.format)
+    print(f"wrote {len(written)} tables ({sum(written.values())} rows) as {args.format} to {args.out_dir}")
     return 0
 
 
@@ -128,7 +146,8 @@ def cmd_serve(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the tuopin console script."""
     args = build_parser().parse_args(argv)
-    handler = {"run": cmd_run, "query": cmd_query, "report": cmd_report, "serve": cmd_serve}[args.command]
+    handler = {"run": cmd_run, "query": cmd_query, "report": cmd_report, "export": cmd_export,
+               "serve": cmd_serve}[args.command]
     import duckdb
     from tuopin.load import WarehouseError
     from tuopin.publish import PublishError

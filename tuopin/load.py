@@ -14,7 +14,8 @@ from tuopin.lexicon import read_csv
 from tuopin.publish import PublishError, staged
 from tuopin.validate import validate_regions, validate_run
 
-SQL_FILES = ("schema.sql", "facts.sql")
+SQL_FILES = ("schema.sql", "facts.sql", "mart_region_year.sql", "mart_conflicts.sql",
+             "mart_region_latest.sql", "mart_region_rollup.sql")
 
 
 class WarehouseError(RuntimeError):
@@ -77,11 +78,16 @@ def load_reference(con: duckdb.DuckDBPyConnection, seeds_dir: Path) -> list[dict
                r.adcode, r.name, r.level, r.province_name, r.prefecture_name, r.parent_adcode
         from regions_in r anti join dim_region d using (adcode)""")
     indicators = pd.DataFrame(read_csv(Path(seeds_dir) / "indicators.csv"))
+    indicators["is_additive"] = indicators.get("is_additive", "true").fillna("true").str.lower() == "true"
     con.register("indicators_in", indicators)
     con.execute("""
-        insert into dim_indicator
-        select coalesce((select max(indicator_id) from dim_indicator), 0) + row_number() over (),
-               i.indicator_code, i.name_zh, i.name_en, i.unit, i.category
+        update dim_indicator d set name_zh = i.name_zh, name_en = i.name_en, unit = i.unit,
+               category = i.category, is_additive = i.is_additive
+        from indicators_in i where i.indicator_code = d.indicator_code""")
+    con.execute("""
+        insert into dim_indicator by name
+        select coalesce((select max(indicator_id) from dim_indicator), 0) + row_number() over () as indicator_id,
+               i.indicator_code, i.name_zh, i.name_en, i.unit, i.category, i.is_additive
         from indicators_in i anti join dim_indicator d using (indicator_code)""")
     con.execute("""
         insert into dim_date
