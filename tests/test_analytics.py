@@ -109,3 +109,22 @@ def test_html_report_renders_its_charts_in_a_real_browser(warehouse, tmp_path):
     # plotly draws each chart into SVG only when its script runs: count the drawn plots
     assert dom.count('class="main-svg"') >= 4 * 2, dom[:500]
     assert dom.count('class="trace') >= 3
+
+
+def readme_queries():
+    """Return the SQL blocks of the README's example questions, as written there."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Example questions", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sql\n(.*?)```", section, re.S)
+
+
+def test_readme_has_ten_example_questions():
+    assert len(readme_queries()) == 10
+
+
+@pytest.mark.parametrize("number", range(10))
+def test_readme_example_query_runs_as_written(warehouse, number):
+    sql = readme_queries()[number]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute(sql).fetchall()
+    assert rows, sql
