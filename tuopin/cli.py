@@ -135,10 +135,19 @@ def cmd_export(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    """Serve the flow on a cron schedule until interrupted."""
+    """Serve the flow on a cron schedule until interrupted, one run at a time."""
     quiet_prefect()
+    from prefect.client.schemas.schedules import CronSchedule
+    from pydantic import ValidationError
+    try:
+        CronSchedule(cron=args.cron)
+    except ValidationError:
+        raise CliError(f"not a cron expression: {args.cron!r}") from None
+    missing = [s for s in args.sources if not os.path.exists(s)]
+    if missing:
+        raise CliError(f"no such file or folder: {', '.join(missing)}")
     from flows.etl import etl
-    etl.serve(name="tuopin-scheduled", cron=args.cron, limit=1,
+    etl.serve(name="tuopin-scheduled", cron=args.cron, limit=1, global_limit=1,
               parameters={"sources": args.sources or None, "db_path": args.db})
     return 0
 
