@@ -9,6 +9,7 @@ from datetime import datetime
 from tuopin import numbers
 from tuopin.lexicon import CHANGE, QUANTITY_RE, Indicator, Lexicon, Rule, unit_of
 from tuopin.regions import Gazetteer, Region
+from tuopin.repair import find_mojibake
 
 SENTENCE_END = "。!?\n"
 CLAUSE_END = SENTENCE_END + ",;:"
@@ -119,6 +120,19 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
     return found
 
 
+def outside_mojibake(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Drop candidates whose sentence overlaps mojibake: no fact is read from damaged text."""
+    damaged = find_mojibake(text)
+    if not damaged:
+        return found
+    kept = []
+    for c in found:
+        left, right = span_around(text, c.match_start, c.match_end, SENTENCE_END)
+        if not any(start < right and left < end for start, end in damaged):
+            kept.append(c)
+    return kept
+
+
 def best_per_quantity(found: list[Candidate]) -> list[Candidate]:
     """Keep, for each figure, the claim of the highest-priority rule."""
     best: dict[int, Candidate] = {}
@@ -191,7 +205,7 @@ class Extractor:
         document_region = self.gazetteer.document_region(title, body)
         default_year = reporting_year(body, published_at)
         facts, seen = [], set()
-        for c in best_per_quantity(candidates(body, self.lexicon.rules)):
+        for c in best_per_quantity(outside_mojibake(body, candidates(body, self.lexicon.rules))):
             q = c.quantity
             fact = self.to_fact(body, c, document_region, published_at, default_year)
             key = (fact.indicator_code, fact.value, fact.qualifier)
