@@ -18,5 +18,12 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+BENCH_DOCS ?= 10000
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --docs $(BENCH_DOCS)
+	$(BIN)/python scripts/bench_clean.py
+	$(BIN)/python scripts/bench_flow.py --docs $(BENCH_DOCS)
+
 clean-warehouse:
 	rm -f warehouse/tuopin.duckdb warehouse/tuopin.duckdb.wal

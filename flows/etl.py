@@ -9,8 +9,9 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
 
-from tuopin import load, process, report
-from tuopin.sources import Source, discover, read_source
+from tuopin import load, process, report, templates
+from tuopin.sources import Seen, Source, discover, read_source
+from tuopin.templates import Templates
 from tuopin.config import Settings, load_settings
 from tuopin.progress import progress_bar
 from tuopin.publish import writer_lock
@@ -20,21 +21,33 @@ IO_TASK = dict(retries=3, retry_delay_seconds=[2, 5, 15], cache_policy=NONE)
 
 
 @task(**IO_TASK)
-def known_hashes(settings: Settings) -> set[str]:
-    """Read the content hashes the warehouse already holds."""
-    return load.known_hashes(settings.db_path)
+def known_sources(settings: Settings) -> tuple[dict[str, Seen], set[str]]:
+    """Read what the warehouse saw of each file last time, and the content hashes it holds."""
+    return load.known_sources(settings.db_path)
 
 
 @task(**IO_TASK)
-def read_batch(paths: list[str], settings: Settings) -> list[Source]:
-    """Read a batch of files."""
-    return [read_source(p, settings.max_bytes) for p in paths]
+def known_templates(settings: Settings) -> Templates:
+    """Read the site-template lines earlier runs remembered."""
+    return load.known_templates(settings.db_path)
 
 
 @task(cache_policy=NONE)
-def transform_batch(batch: list[Source], settings: Settings) -> list[process.Outcome]:
+def learn_templates(batch: list[Source]) -> Templates:
+    """Count the lines a batch of documents share: site templates."""
+    return templates.learn_batch(batch)
+
+
+@task(**IO_TASK)
+def read_batch(paths: list[str], settings: Settings, seen: dict[str, Seen]) -> list[Source]:
+    """Read a batch of files, skipping those whose size and mtime are unchanged."""
+    return [read_source(p, settings.max_bytes, seen.get(p)) for p in paths]
+
+
+@task(cache_policy=NONE)
+def transform_batch(batch: list[Source], settings: Settings, lines: Templates) -> list[process.Outcome]:
     """Decode, repair, clean and extract a batch of documents."""
-    return [process.process(s, settings) for s in batch]
+    return [process.process(s, settings, lines) for s in batch]
 
 
 @task(cache_policy=NONE)
@@ -46,10 +59,9 @@ def validate_all(outcomes: list[process.Outcome], settings: Settings):
 # No retries: a failed load leaves the published warehouse untouched, and its cause (a full
 # disk, an unwritable folder) does not go away by itself.
 @task(cache_policy=NONE)
-def load_all(settings: Settings, validated, started_at: datetime, seen: int, unchanged: int):
+def load_all(settings: Settings, run: load.RunData):
     """Write the run to the warehouse in one transaction."""
-    return load.load_run(settings.db_path, settings.sql_dir, settings.seeds_dir, *validated,
-                         flow_run.get_id(), started_at, seen, unchanged)
+    return load.load_run(settings.db_path, settings.sql_dir, settings.seeds_dir, run)
 
 
 @task(**IO_TASK)
@@ -74,23 +86,30 @@ def etl(sources: list[str] | None = None, db_path: str | None = None, batch_size
 def run(settings: Settings, sources: list[str], show_progress: bool, started: datetime, clock: float) -> dict:
     """The body of the flow, run under the writer lock."""
     paths, skipped = discover(sources)
-    known = known_hashes(settings)
+    seen_before, known = known_sources(settings)
+    remembered, learned = known_templates(settings), Templates()
     outcomes = [process.skipped(s) for s in skipped]
-    unchanged = 0
+    unchanged, fresh = [], []
     with progress_bar(len(paths), show_progress) as bar:
         for i in range(0, len(paths), settings.batch_size):
-            fresh = []
-            for source in read_batch(paths[i:i + settings.batch_size], settings):
-                if source.sha256 in known:  # already loaded, or a copy of a file earlier in this run
-                    unchanged += 1
+            batch, todo = paths[i:i + settings.batch_size], []
+            for source in read_batch(batch, settings, {p: seen_before[p] for p in batch if p in seen_before}):
+                # unchanged on disk, already loaded, or a copy of a file earlier in this run
+                if source.unchanged or source.sha256 in known:
+                    unchanged.append(source.record("unchanged"))
                     continue
                 if source.sha256:
                     known.add(source.sha256)
-                fresh.append(source)
-            outcomes += transform_batch(fresh, settings)
-            bar.update(len(paths[i:i + settings.batch_size]))
-    validated = validate_all(outcomes, settings)
-    run_id, counts = load_all(settings, validated, started, len(paths) + len(skipped), unchanged)
+                fresh.append(source.record("fresh"))
+                todo.append(source)
+            learned = learned.merged(learn_templates(todo))
+            outcomes += transform_batch(todo, settings, remembered.merged(learned))
+            bar.update(len(batch))
+    documents, facts, quarantine = validate_all(outcomes, settings)
+    run = load.RunData(documents, facts, quarantine, process.source_records(unchanged, fresh, documents),
+                       seen=len(paths) + len(skipped), unchanged=len(unchanged),
+                       flow_run_id=flow_run.get_id(), started_at=started, templates=learned)
+    run_id, counts = load_all(settings, run)
     publish_report(settings, run_id)
     summary = {"run_id": run_id, **vars(counts), "seconds": round(time.perf_counter() - clock, 2)}
     get_run_logger().info("run %s: %s", run_id, summary)

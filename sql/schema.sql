@@ -49,6 +49,8 @@ create table if not exists dim_document (
     title               varchar,
     published_at        timestamp,
     publisher           varchar,
+    reporters           varchar,  -- names from the byline (记者 …), space-separated
+    editor              varchar,  -- names from the desk lines (编辑:, 责编:), space-separated
     region_id           integer,
     body_text           varchar not null,
     boilerplate_chars   integer not null,
@@ -56,6 +58,10 @@ create table if not exists dim_document (
     loaded_at           timestamp not null,
     run_id              integer not null
 );
+
+-- Warehouses made before the byline columns existed gain them here.
+alter table dim_document add column if not exists reporters varchar;
+alter table dim_document add column if not exists editor varchar;
 
 -- grain: one statistic stated in one document.
 create table if not exists fact_indicator (
@@ -84,6 +90,17 @@ create table if not exists quarantine (
     reason         varchar not null,
     payload        json,
     quarantined_at timestamp not null
+);
+
+-- grain: one row per source file path: what the last run that saw it made of it. A file whose
+-- size and modification time have not changed since is skipped without being read.
+create table if not exists source_file (
+    source_path    varchar primary key,
+    byte_size      bigint,
+    mtime_ns       bigint,
+    content_sha256 varchar,
+    outcome        varchar not null,  -- loaded, unchanged or quarantined
+    run_id         integer not null
 );
 
 -- grain: one ETL run.

@@ -30,7 +30,7 @@ def load_seeds(db):
     settings = load_settings()
     outcomes = [process(read_source(str(p), settings.max_bytes), settings) for p in ARTICLES]
     documents, facts, quarantine = frames(outcomes, extractor_for(str(SEEDS)))
-    load.load_run(db, ROOT / "sql", SEEDS, documents, facts, quarantine, None, datetime.now(), 5, 0)
+    load.load_run(db, ROOT / "sql", SEEDS, load.RunData(documents, facts, quarantine, seen=5))
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +67,7 @@ def test_export_refuses_unknown_formats(warehouse, tmp_path):
 
 def test_sqlalchemy_reads_the_marts_while_a_run_loads(tmp_path):
     db = tmp_path / "tuopin.duckdb"
-    load.load_run(db, ROOT / "sql", SEEDS, pd.DataFrame(), pd.DataFrame(), [], None, datetime.now(), 0, 0)
+    load.load_run(db, ROOT / "sql", SEEDS, load.RunData())
     engine = bi.engine(db)
     with engine.connect() as bi_tool:  # a BI tool holding the file open, read-only
         run = subprocess.Popen([sys.executable, "-m", "tuopin.cli", "run", *map(str, ARTICLES), "--db", str(db)],

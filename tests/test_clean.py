@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from tuopin.clean import Cleaned, classify, clean
+from tuopin.clean import Cleaned, Context, classify, clean
 from tuopin.decode import decode
 from tuopin.repair import repair
 
@@ -78,6 +78,32 @@ BOILERPLATE_LINES = [
     ("编辑: 郑明圆", "editor"),
     ("最新相关新闻", "related"),
     ("", "blank"),
+    # Real lines from the HTML pages of tests/data/html and the Chinese Web Content Extraction Dataset.
+    ("当前位置:首页->军事技术", "breadcrumb"),
+    ("分享到 - 微信", "share"),
+    ("吉ICP备10003441号", "contact"),
+    ("*经营许可证编号:京ICP00000008号", "contact"),
+    ("※ 联系电话:010--63070957 010--63070958", "contact"),
+    ("违法和不良信息举报电话:0478-8655532(工作时间) 邮箱:bynrszf@163.com", "contact"),
+    ("未经大河网书面特别授权,请勿转载或建立镜像", "copyright"),
+    ("Copyright © 2005 Sohu.com Inc. All rights reserved.搜狐公司 版权所有", "copyright"),
+    ("郑 重 声 明", "copyright"),
+    ("三、对于各类非法转载行为,欢迎读者提供侵权线索:", "copyright"),
+    ("共 11 篇评论 发表评论 >>>", "comment"),
+    ("您是本文第 154 个阅览者", "comment"),
+    ("( 责任编辑:刘林源 )", "editor"),
+    ("来源:巴彦淖尔日报 编辑:苏亮", "editor"),
+    ("2005-04-05 06:40更新 来源:转载文章", "meta"),
+    ("回复线索:", "related"),
+    ("相关新闻:", "related"),
+    ("旅行中,谁忽悠了你?【新闻频道版主】08-11 16:06 298字 [4321/87]", "listing"),
+    ("·蔡依林热舞 (2005-04-27 18:03PM)", "listing"),
+    ("首页 - 新闻 - 免费邮箱 - 短信 - POPO - 相册 - 搜索 - 交友 - 拍卖", "nav"),
+    ("成人用品堪称暴利行业", "spam"),
+    ("锁定DNA征服牛皮癣鱼鳞病", "spam"),
+    ("中医攻克牛皮癣、白癜风!", "spam"),
+    # Keyword stuffing as mirror sites print it above articles (constructed: the data has none).
+    ("北京男科医院 北京男科医院哪家好 北京男科医院排名", "spam"),
 ]
 
 # Real body lines that carry boilerplate-looking words or no final punctuation.
@@ -92,6 +118,12 @@ BODY_LINES = [
     "9、开启“互联网+泽州扶贫”模式。投资100万元打造泽州特色扶贫模式,通过微信公众号、微信小程序、特色扶贫手机卡“三位一体”,"
     "及时将各项扶贫政策宣传到贫困户、帮扶干部。",
     "毫不松劲压紧压实帮扶责任,打通精准帮扶的“最后一公里”",
+    # Body lines of the HTML pages with words the spam, copyright and contact rules look for.
+    "该消息由国内一家权威媒体报道,并被多家媒体转载,引发强烈民族自豪感。因为,“这可能是中国人104年来首次获得诺贝尔奖项”。",
+    "年轻人名李简。现任北京大学第一医院胸外科主任。",
+    "两只黄鹂侦探剧场:情人热线的哀呼",
+    "个人简介:",
+    "会议于2019年6月12日10:00召开。",
 ]
 
 
@@ -178,3 +210,73 @@ def test_clean_uses_only_the_standard_library():
                  if isinstance(node, ast.ImportFrom) and node.module}
     assert imported <= {"__future__", "re", "dataclasses", "datetime"}
 
+
+def test_bylines_and_desk_lines_of_the_seeds(cleaned):
+    first = cleaned["000_8866bcbe7feeee9f"]
+    assert first.reporters == "崔维利 袁松年" and first.editor == "杜伟 刘征宇"
+    last = cleaned["004_f5aa2f6e16407d74"]
+    assert last.reporters == "王晶晶" and last.editor == "郑明圆"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("本报讯 (实习记者 樊亮 张明超 记者惠禾)13岁,正是花季的年龄。", "樊亮 张明超 惠禾"),
+    ("顶端新闻·河南商报记者马俊峰/文受访者供图", "马俊峰"),
+    ("光明日报记者 王建宏 张文攀", "王建宏 张文攀"),
+    ("麻辣杂谈 记者江湖 中国川剧 指上谈兵 白兔股市 绝色美女 两性健康", None),  # a menu, not a byline
+    ("记者手记:", None),  # a section header
+])
+def test_reporters_from_bylines(line, expected):
+    text = f"{line}\n全县2017年共减贫2078户5222人,6个贫困村退出,贫困发生率降至0.89%。\n"
+    assert clean(text).reporters == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.", datetime(2005, 8, 12, 16, 12, 21)),
+    ("AUTO.SOHU.COM 2005年05月13日14:15", datetime(2005, 5, 13, 14, 15)),
+    ("〓 网易娱乐 周黎明留言板 发布时间 2005/05/17 22:11:42 by 眉间尺 〓", datetime(2005, 5, 17, 22, 11, 42)),
+    ("|发布: 2021-1-29 13:18|点击: 313|来自: 互联网", datetime(2021, 1, 29, 13, 18)),
+])
+def test_date_formats_of_the_html_pages(line, expected):
+    text = f"标题在这里出现\n{line}\n全县2017年共减贫2078户5222人,6个贫困村退出,贫困发生率降至0.89%。\n"
+    assert clean(text).published_at == expected
+
+
+def test_month_day_dateline_takes_its_year_from_another_date_of_the_page():
+    text = ("2018年3月27日 星期二\n四平:“三位一体”脱贫攻坚\n"
+            "吉林日报3月26日讯(记者 崔维利 袁松年):到2017年年底,实现16153人稳定脱贫,54个贫困村退出摘帽。\n")
+    assert clean(text).published_at == datetime(2018, 3, 26)
+    # A clock from January dates a December dateline to the year before.
+    assert clean(text.replace("2018年3月27日", "2018年1月2日").replace("3月26日讯", "12月30日讯")
+                 ).published_at == datetime(2017, 12, 30)
+    # Without any other date the year is unknown, and so is the date.
+    assert clean(text.split("\n", 1)[1]).published_at is None
+
+
+def test_a_month_alone_is_the_last_resort():
+    text = "全县2017年共减贫2078户5222人,6个贫困村退出,贫困发生率降至0.89%。\n——《北京之春》1998年3月号\n"
+    assert clean(text).published_at == datetime(1998, 3, 1)
+
+
+def test_page_title_marks_the_article_among_several_posts():
+    posts = ["昨天去金矿玩 (图)", "距墨尔本西北约110公里处,是当年澳大利亚发现第一块天然黄金的地方。", "由海姑娘张贴 @ 2005-03-21 01:20:44 (359) 共 3 篇评论 发表评论 >>>",
+             "长发剪了,感觉很轻松", "头发留的很长很长了,每天总是花很多时间去梳头,去洗头,以前总为一头美丽的长发而骄傲。"
+             "但是时间久了,也觉得烦了,加上实在太长了,所以就想去剪了,去了理发店,本来只想剪去几寸的。",
+             "由海姑娘张贴 @ 2005-03-18 01:58:01 (1666) 共 7 篇评论 发表评论 >>>"]
+    text = "\n".join(posts)
+    assert clean(text).body_text == posts[4]  # without a title: the longest post
+    result = clean(text, context=Context(title="昨天去金矿玩 (图)", main_text=True))
+    assert result.body_text == posts[1] and result.title == posts[0]
+    assert result.published_at == datetime(2005, 3, 21, 1, 20, 44)
+
+
+def test_main_text_runs_on_over_lists_until_a_closing_line():
+    text = ("全县2017年共减贫2078户5222人,6个贫困村退出,贫困发生率降至0.89%。\n正规专辑\n发行日期 2001年12月14日\n"
+            "Prologue\nSad Story\n相关新闻:\n另一篇新闻的标题在这里\n")
+    assert clean(text).body_text.count("\n") == 0
+    assert clean(text, context=Context(main_text=True)).body_text.splitlines()[-1] == "Sad Story"
+
+
+def test_page_title_without_its_site_name():
+    context = Context(title="为现代化巴彦淖尔建设凝聚强大智慧和力量——热烈祝贺市政协五届一次会议开幕_巴彦淖尔市人民政府网")
+    result = clean("全县2017年共减贫2078户5222人,6个贫困村退出,贫困发生率降至0.89%。\n", context=context)
+    assert result.title == "为现代化巴彦淖尔建设凝聚强大智慧和力量——热烈祝贺市政协五届一次会议开幕"

@@ -21,7 +21,7 @@ def warehouse(tmp_path_factory):
     """A warehouse holding only reference data, built by the load stage without a flow."""
     import pandas as pd
     db = tmp_path_factory.mktemp("wh") / "t.duckdb"
-    load.load_run(db, ROOT / "sql", SEEDS, pd.DataFrame(), pd.DataFrame(), [], None, datetime.now(), 0, 0)
+    load.load_run(db, ROOT / "sql", SEEDS, load.RunData())
     return db
 
 

@@ -31,8 +31,7 @@ def con(tmp_path_factory):
         outcomes.append(process(read_source(str(folder / name), settings.max_bytes), settings))
     documents, facts, quarantine = frames(outcomes, extractor_for(str(SEEDS)))
     db = folder / "t.duckdb"
-    load.load_run(db, ROOT / "sql", SEEDS, documents, facts, quarantine, None, datetime.now(),
-                  len(ARTICLES), 0)
+    load.load_run(db, ROOT / "sql", SEEDS, load.RunData(documents, facts, quarantine, seen=len(ARTICLES)))
     with duckdb.connect(str(db), read_only=True) as connection:
         yield connection
 

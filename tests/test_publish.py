@@ -16,8 +16,7 @@ from conftest import ROOT, SEEDS
 
 
 def empty_run(db):
-    return load.load_run(db, ROOT / "sql", SEEDS, pd.DataFrame(), pd.DataFrame(), [], None,
-                         datetime.now(), 0, 0)
+    return load.load_run(db, ROOT / "sql", SEEDS, load.RunData())
 
 
 def runs_in(db):

@@ -8,6 +8,13 @@ That gives three zones: a head before it (site name, navigation, title, metadata
 article zone, and a tail after it (editor, related links, footer grid, copyright).
 Short unpunctuated lines are kept inside the article zone (section headers such as
 挂牌督战促落实) and dropped in the head and tail zones.
+
+Two inputs sharpen this. Templates: lines that recur across many documents of a batch or of
+the warehouse are a site's template whatever they say (``tuopin.templates``). Context: for an
+HTML page, trafilatura has already chosen the main text; the page's title says which block is
+the article (a blog's front page shows several posts), the article zone may run on over lists
+and tables until something closes it, and the page lines around the main text hold the
+dateline and byline that trafilatura leaves out.
 """
 from __future__ import annotations
 
@@ -17,6 +24,7 @@ from datetime import datetime
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_CHAR = re.compile(f"[{HAN}]")
+HAN_RUN = re.compile(f"[{HAN}]+")
 CN_DIGITS = "一二三四五六七八九十"
 # Zero-width characters survive str.strip(); scraped pages are full of them.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
@@ -41,20 +49,26 @@ TIME_PART = r"(?:\s*(?P<H>\d{1,2})\s*[::]\s*(?P<M>\d{2})(?:\s*[::]\s*(?P<S>\d{2}
 DATE = re.compile(rf"(?<!\d){DATE_PART}{TIME_PART}(?!\d)")
 # A page-header clock (2020年5月12日 星期二) is today's date, not the article's.
 WEEKDAY_AFTER = re.compile(r"\s*(?:星期|周|礼拜)[一二三四五六日天]")
+# 吉林日报3月26日讯, 新华社北京2月13日电: the year comes from another date of the page.
+MONTH_DAY = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:讯|电|消息|报道)")
+# ——《北京之春》1998年3月号: a magazine issue gives a month only (a last resort, day 1).
+YEAR_MONTH = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
 
 # ---------------------------------------------------------------- boilerplate keyword families
 LABEL_END = r"\s*[::]"
 # Copyright and disclaimer blocks: 版权所有, 未经本网书面授权不得转载, 不代表本网观点.
 COPYRIGHT_PHRASES = (
-    "版权所有", "版权声明", "免责声明", r"未经(?:本网|本站|本报)?(?:书面)?(?:授权|许可)",
-    r"(?:不得|禁止|严禁|谢绝)转载", "转载请注明", r"(?:不|仅)代表(?:本网|本站|作者)",
+    "版权所有", "版权声明", "免责声明", r"未经\S{0,8}?(?:书面)?(?:特别)?(?:授权|许可)",
+    r"(?:不得|禁止|严禁|谢绝|请勿)转载", "转载请注明", r"(?:不|仅)代表(?:本网|本站|作者)",
+    r"(?:非法|侵权)转载", r"侵权(?:线索|行为)",
     "copyright", "©", "all rights reserved",
 )
 COPYRIGHT_CONTEXT = ("本网", "本站", "网站", "作品", "稿件", "转载", "版权", "授权")
 COPYRIGHT_STRONG = re.compile("|".join(COPYRIGHT_PHRASES), re.IGNORECASE)
 COPYRIGHT_WORD = re.compile("|".join(COPYRIGHT_CONTEXT))
 # 国际在线版权与信息产品内容销售的声明: heads a bullet list that belongs to it.
-COPYRIGHT_HEADER = re.compile(r"(?:版权|免责).*声明|声明.*(?:版权|免责)")
+# A forum's 郑 重 声 明 heads its rules the same way (letter-spaced headers are read without spaces).
+COPYRIGHT_HEADER = re.compile(r"(?:版权|免责).*声明|声明.*(?:版权|免责)|(?:郑重|特别|法律|网站|本站|本网)声明")
 BULLET = re.compile(rf"^(?:[•·●▪■◆◇□○\-*]|\d{{1,2}}\s*[、.)]|[((]\d{{1,2}}[))]|[{CN_DIGITS}]+、)")
 
 # Breadcrumbs: 您当前的位置 : X网 >> 专题 >> 栏目, 首页 > 新闻 > 正文.
@@ -65,7 +79,8 @@ CRUMB_SPLIT = re.compile(rf"\s*{CRUMB_SEPARATOR}\s*")
 MIN_CRUMB_SEPARATORS = 2
 
 # Metadata rows: 2018-03-26 10:13:14 | 来源:吉林日报 | 编辑:杜伟 | 责编:刘征宇.
-META_WORDS = ("来源", "作者", "编辑", "责编", "发布", "时间", "日期", "点击", "浏览", "阅读", "字号", "评论")
+META_WORDS = ("来源", "作者", "编辑", "责编", "发布", "发表", "更新", "时间", "日期", "点击", "浏览", "阅读", "字号",
+              "评论")
 META_WORD = re.compile("|".join(META_WORDS) + r"|[|丨|]")
 DATE_ONLY = re.compile(rf"^(?:[^\d\s::]{{0,6}}{LABEL_END})?\s*{DATE_PART}{TIME_PART}\s*(?:(?:星期|周)[一二三四五六日天])?$")
 
@@ -73,6 +88,7 @@ DATE_ONLY = re.compile(rf"^(?:[^\d\s::]{{0,6}}{LABEL_END})?\s*{DATE_PART}{TIME_P
 EDITOR_LABELS = (
     "责任编辑", "责编", "编辑", "主编", "审核", "审校", "校对", "终审", "编审", "作者", "记者",
     "通讯员", "撰稿", "撰文", "摄影", "摄像", "供稿", "文/图", "图/文", "文图", "来源", "稿源", "出处",
+    "文章来源", "信息来源", "新闻来源", "稿件来源", "图片来源",
 )
 EDITOR_LINE = re.compile(r"^[((\[【]?\s*(?:" + "|".join(map(re.escape, EDITOR_LABELS)) + ")" + LABEL_END)
 # Labels of the desk that signs off an article (an editor's line closes it; a byline does not).
@@ -97,19 +113,25 @@ MIN_SHARE_TOKENS, MIN_SHARE_COVER = 2, 0.5
 
 # Contact lines: 热线:0431-81126178, 邮箱:jilin@cri.cn, 京ICP备…, 公网安备….
 CONTACT_LABELS = (
-    "热线", "邮箱", "邮件", "e-mail", "email", "电话", "传真", "地址", "邮编", "联系方式", "投稿", "QQ群",
+    "热线", "邮箱", "邮件", "e-mail", "email", "电话", "传真", "地址", "邮编", "联系方式", "投稿", "QQ群", "举报",
 )
-CONTACT_LINE = re.compile(r"^[^::\s]{0,4}(?:" + "|".join(CONTACT_LABELS) + ")" + LABEL_END, re.IGNORECASE)
-REGISTRATION = re.compile(r"ICP\s*[备证]|公网安备|网安备|增值电信业务", re.IGNORECASE)
+CONTACT_WORD = re.compile("|".join(CONTACT_LABELS), re.IGNORECASE)
+# ※ 联系电话:…: a bullet or a short qualifier may stand before the label.
+CONTACT_LINE = re.compile(r"^[^\w\s]{0,2}\s*[^::\s]{0,4}(?:" + "|".join(CONTACT_LABELS) + ")" + LABEL_END,
+                          re.IGNORECASE)
+# 京ICP备…, 京ICP证000022号, 京ICP00000008号, 雅虎ICP经营许可证, 经营许可证编号:豫B2-20040031.
+REGISTRATION = re.compile(r"ICP\s*(?:[备证]|经营|\d)|公网安备|网安备|增值电信业务|经营许可证编号", re.IGNORECASE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Numbers only in dialling form, so 全县共减贫12345678人 is not a phone line.
-PHONE_FORMS = (r"0\d{2,3}-\d{7,8}", r"1[3-9]\d{9}", r"400-?\d{3}-?\d{4}")
+PHONE_FORMS = (r"0\d{2,3}-{1,2}\d{7,8}", r"1[3-9]\d{9}", r"400-?\d{3}-?\d{4}")
 PHONE = re.compile(r"(?<!\d)(?:" + "|".join(PHONE_FORMS) + r")(?!\d)")
 
 # Comment counters and forms: 已有0人发表了评论, 我要评论, 发表评论.
 COMMENT_PATTERNS = (
     r"已有\s*\d+\s*(?:人|位网友|条)?\s*(?:发表了?|参与了?)?评论", "我要评论", "发表评论", "网友评论",
     r"查看(?:全部|更多)?评论", r"\d+\s*条评论", r"评论\s*[((]\s*\d+\s*[))]", r"^评论\s*\d*$",
+    # Page-view counters: 您是本文第 154 个阅览者, 阅读次数:312.
+    r"第\s*\d+\s*(?:个|位)(?:阅览者|访问者|读者|浏览者)", r"(?:阅读|浏览|点击|访问)(?:量|次数|数)\s*[::]?\s*\d+",
 )
 COMMENT = re.compile("|".join(COMMENT_PATTERNS))
 
@@ -117,10 +139,16 @@ COMMENT = re.compile("|".join(COMMENT_PATTERNS))
 RELATED_HEADS = (
     r"(?:最新|更多)?相关(?:新闻|阅读|文章|链接|报道|推荐|资讯|专题|稿件)", "延伸阅读", "推荐阅读", "热点推荐",
     "猜你喜欢", r"热门(?:文章|新闻|推荐|排行)", "精彩推荐", "往期回顾", "热点新闻", "最新新闻", "今日推荐",
-    "更多新闻", "编辑推荐",
+    "更多新闻", "编辑推荐", r"(?:网友|全部|最新|相关)?(?:回复|跟帖)(?:线索|列表)?",
 )
 BRACKETS = "【】\\[\\]()()《》<>"
 RELATED = re.compile(rf"^[{BRACKETS}\s]*(?:{'|'.join(RELATED_HEADS)})[{BRACKETS}\s::>»]*$")
+
+# Listings of other posts or stories, stamped at the end: 旅行中,谁忽悠了你?【新闻频道版主】08-11 16:06
+# 298字 [4321/87], ·蔡依林热舞 (2005-04-27 18:03PM). A sentence of the article does not end in a clock.
+STAMP = r"(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm])?"
+LISTING = re.compile(rf"{STAMP}[^{re.escape(SENTENCE_MARKS)}]{{0,16}}$")
+MAX_LISTING_LINE = 240
 
 # Footer links: 网站地图, 设为首页, 【打印】【关闭】, 上一篇.
 FOOTER_WORDS = (
@@ -138,6 +166,28 @@ NAV_PIPE = re.compile(r"[|丨|]")
 MIN_NAV_TOKENS = 4
 MIN_PIPED_NAV_TOKENS = 3
 MAX_NAV_TOKEN = 8
+
+# Spam that mirror sites and old portals put around articles: gambling, adult and quack-medicine
+# ads (成人用品堪称暴利行业, 中医攻克牛皮癣、白癜风!) and fraud services. One word is enough on a
+# short headline-like line; a longer line needs two different ones (a health-poverty report
+# may name one disease).
+SPAM_WORDS = (
+    # gambling
+    "博彩", "赌场", "赌博网", "百家乐", "六合彩", "时时彩", "北京赛车", "老虎机", "娱乐城", "真人娱乐", "棋牌游戏",
+    "投注", "下注", "彩金", "注册送", "开户送", "首存", "返水", "葡京", "威尼斯人", "太阳城",
+    # adult
+    "成人用品", "成人电影", "成人网站", "色情", "情色", "黄色网站", "一夜情", "约炮", "裸聊", "援交", "激情视频",
+    "美女直播", "情趣用品", "性感美女",
+    # quack medicine
+    "男科", "妇科", "不孕不育", "无痛人流", "人流手术", "阳痿", "早泄", "前列腺", "性病", "尖锐湿疣", "包皮",
+    "狐臭", "牛皮癣", "白癜风", "鱼鳞病", "癫痫", "包治", "特效药", "祖传秘方", "偏方", "壮阳", "丰胸", "减肥药",
+    # fraud services
+    "代开发票", "代办证件", "办证", "刻章", "私家侦探", "信用卡套现", "网贷", "刷单", "日结",
+)
+SPAM_WORD = re.compile("|".join(map(re.escape, sorted(SPAM_WORDS, key=len, reverse=True))))
+MIN_LONG_SPAM_WORDS = 2
+# Keyword stuffing: 北京男科医院 北京男科医院哪家好 北京男科医院排名 — one phrase again and again.
+STUFFING_WINDOW, MIN_STUFFING_REPEATS, MAX_STUFFING_LINE = 4, 3, 300
 
 # ---------------------------------------------------------------- body features
 REPORTER_ROLES = ("记者", "通讯员")
@@ -161,10 +211,29 @@ TRAILING_SIGNATURE = re.compile(
 # Wire copy ends its last paragraph with (完).
 END_MARK = re.compile(r"\s*[((]\s*完\s*[))]$")
 
+# Bylines: (实习记者 樊亮 张明超 记者惠禾), 河南商报记者马俊峰/文, 作者:芊草凡凡.
+BYLINE_ROLES = ("实习记者", "特约记者", "记者", "通讯员", "特约撰稿", "撰稿", "作者")
+NAME = rf"(?!{'|'.join(BYLINE_ROLES)})[{HAN}]{{2,4}}"
+# A role, then names split by spaces or 、; a name ends at anything that is not Han (/, ), :).
+MAX_BYLINE_NAMES = 4
+# More names than that, running on to further Han words, is a menu (记者江湖 中国川剧 指上谈兵 …).
+NAMES = rf"(?P<names>{NAME}(?:\s*[\s、,,]\s*{NAME}){{0,{MAX_BYLINE_NAMES - 1}}})(?![{HAN}])(?!\s*[\s、,,]\s*{NAME})"
+BYLINE = re.compile(rf"(?:{'|'.join(BYLINE_ROLES)})\s*[::]?\s*{NAMES}(?!\s*[::])")
+BYLINE_NAME = re.compile(NAME)
+BRACKETED = re.compile(r"[((【\[]([^()()【】\[\]]{2,60})[))】\]]")
+# Desk lines: 编辑:杜伟 | 责编:刘征宇, (责任编辑:张三).
+EDITOR_ROLES = ("责任编辑", "责编", "编辑", "值班编辑", "主编")
+EDITOR_NAMES = re.compile(rf"(?:{'|'.join(EDITOR_ROLES)})\s*[::]\s*{NAMES}")
+# A byline or desk line is searched in the first and last few lines of the body as well.
+BYLINE_BODY_LINES = 2
+
 # ---------------------------------------------------------------- title and publisher
 SUBTITLE = re.compile(r"^(?:——|--|—)")
+# A page <title> names the site after the headline: …_巴彦淖尔市人民政府网, …--大河网, … - 维基百科.
+TITLE_SITE_SEPARATOR = re.compile(r"\s*(?:_|\||--|\s[-–]\s)\s*")
 SITE_SUFFIX = re.compile(r"(?:网|在线|频道|门户|日报|晚报|电视台|新闻|首页)$")
 MIN_TITLE_HAN, MAX_TITLE_CHARS = 4, 80
+LABEL_OPENS = re.compile(r"[::]$")
 # 致富经 响鼓重锤战贫困——…: a breadcrumb's last segment starts with a short column name.
 MAX_COLUMN_CHARS, MIN_CRUMB_TITLE_HAN = 5, 8
 # Under a "related news" header, headline-length lines are links; shorter ones are footer cells.
@@ -181,6 +250,27 @@ MAX_GAP_BOILERPLATE, MAX_GAP_LINES = 3, 8
 TITLE_GAP = frozenset({"blank", "meta", "editor", "share", "comment", "contact", "footer"})
 # Kinds searched, in this order, for the publication date and the publisher.
 META_KINDS = ("meta", "breadcrumb", "editor")
+# Page lines around an HTML page's main text searched for its dateline, nearest first.
+CONTEXT_LINES = 40
+# A recurring line is template text only while such lines are a minority of the document's
+# paragraphs: a wire story reprinted by several sites recurs whole and is not a template.
+MAX_TEMPLATE_SHARE = 0.5
+# A teaser is cut off mid-sentence: clause punctuation inside, no closing mark at the end.
+CLAUSE_MARK = re.compile(r"[,,、]")
+ENDING = re.compile(f"[{re.escape(SENTENCE_MARKS + CLOSING_MARKS)}.…]$")
+LINK_BULLET = re.compile(r"[·•]")
+# In main text, an unclassified line this close to the title opens the article (a deck, a dateline).
+MAX_DECK_LINES = 3
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a source says beside its text: an HTML page's metadata and the lines around its main text."""
+    title: str | None = None
+    published_at: datetime | None = None  # the page's own guess (htmldate), used when no dateline is found
+    head: tuple[str, ...] = ()
+    tail: tuple[str, ...] = ()
+    main_text: bool = False  # the text is an extractor's main content, not a whole page
 
 
 @dataclass(frozen=True)
@@ -198,6 +288,8 @@ class Cleaned:
     publisher: str | None
     boilerplate_chars: int
     dropped: tuple[DroppedLine, ...]
+    reporters: str | None = None
+    editor: str | None = None
 
 
 # ---------------------------------------------------------------- line features
@@ -208,7 +300,7 @@ def tidy(line: str) -> str:
 
 def han_count(line: str) -> int:
     """Count the Han characters in a line."""
-    return len(HAN_CHAR.findall(line))
+    return len(line) - len(HAN_CHAR.sub("", line))
 
 
 def visible_chars(text: str) -> int:
@@ -243,14 +335,20 @@ def is_copyright(line: str) -> bool:
     """Recognise a copyright, reprint or disclaimer line."""
     if COPYRIGHT_STRONG.search(line):
         return COPYRIGHT_WORD.search(line) is not None or not is_prose(line)
-    return is_label_line(line) and ("版权" in line or COPYRIGHT_HEADER.search(line) is not None)
+    if not is_label_line(line):
+        return False
+    squashed = SPACE.sub("", line)
+    return "版权" in squashed or COPYRIGHT_HEADER.search(squashed) is not None
 
 
 def is_breadcrumb(line: str) -> bool:
     """Recognise a "you are here" line or a path of section names."""
     if LOCATION_LABEL.search(line) or HOME_CRUMB.search(line):
-        return True
-    return not is_prose(line) and len(CRUMB_SPLIT.findall(line)) >= MIN_CRUMB_SEPARATORS
+        # 当前位置:首页->军事技术 飞行物理学常识 飞行归因于…。 is the article run on, not a path.
+        return not is_paragraph(line)
+    # 共 11 篇评论 发表评论 >>> is an arrow, not a path: a path has segments between its separators.
+    segments = [part for part in CRUMB_SPLIT.split(line) if part.strip()]
+    return not is_prose(line) and len(segments) > MIN_CRUMB_SEPARATORS
 
 
 def is_meta(line: str) -> bool:
@@ -282,8 +380,11 @@ def is_contact(line: str) -> bool:
         return True
     if not is_label_line(line, MEDIUM_LINE):
         return False
-    return CONTACT_LINE.search(line) is not None or (
-        len(line) <= SHORT_LINE and (EMAIL.search(line) or PHONE.search(line)) is not None)
+    if CONTACT_LINE.search(line):
+        return True
+    # 违法和不良信息举报电话:0478-8655532(工作时间) 邮箱:bynrszf@163.com: a label anywhere and a number.
+    reachable = EMAIL.search(line) or PHONE.search(line)
+    return reachable is not None and (len(line) <= SHORT_LINE or CONTACT_WORD.search(line) is not None)
 
 
 def is_comment(line: str) -> bool:
@@ -314,11 +415,37 @@ def is_nav(line: str) -> bool:
     return len(tokens) >= MIN_NAV_TOKENS or (len(tokens) >= MIN_PIPED_NAV_TOKENS and NAV_PIPE.search(line))
 
 
+def is_listing(line: str) -> bool:
+    """Recognise an entry of a list of other posts or stories that ends in its time stamp."""
+    return len(line) <= MAX_LISTING_LINE and LISTING.search(line) is not None and not DATE_ONLY.match(line)
+
+
+def is_stuffed(line: str) -> bool:
+    """Tell whether one short phrase fills a line again and again (keyword stuffing)."""
+    # A phrase said three times leaves few distinct characters; prose uses many (a cheap first test).
+    if len(line) > MAX_STUFFING_LINE or len(set(line)) * 2 > len(line):
+        return False
+    seen: dict[str, int] = {}
+    for run in HAN_RUN.findall(line):
+        for i in range(len(run) - STUFFING_WINDOW + 1):
+            window = run[i:i + STUFFING_WINDOW]
+            seen[window] = seen.get(window, 0) + 1
+    return any(count >= MIN_STUFFING_REPEATS and len(set(w)) > 2 for w, count in seen.items())
+
+
+def is_spam(line: str) -> bool:
+    """Recognise gambling, adult, quack-medicine and fraud ads, and keyword stuffing."""
+    words = set(SPAM_WORD.findall(line))
+    if words and (len(words) >= MIN_LONG_SPAM_WORDS or is_label_line(line)):
+        return not is_paragraph(line)
+    return is_stuffed(line) and not is_paragraph(line)
+
+
 # Tried in order; the first that matches names the line's kind.
 LINE_KINDS = (
     ("copyright", is_copyright), ("breadcrumb", is_breadcrumb), ("meta", is_meta), ("editor", is_editor),
     ("share", is_share), ("contact", is_contact), ("comment", is_comment), ("related", is_related),
-    ("footer", is_footer), ("nav", is_nav),
+    ("footer", is_footer), ("listing", is_listing), ("spam", is_spam), ("nav", is_nav),
 )
 
 
@@ -370,7 +497,10 @@ def extend_over_headers(lines: list[str], kinds: list[str | None], first: int) -
 
 def closes_article(line: str, kind: str | None) -> bool:
     """Tell whether a line ends the article it follows (related header, copyright, comment form, editor)."""
-    return kind in CLOSING_KINDS or (kind == "editor" and EDITOR_CLOSING.search(line) is not None)
+    if kind in CLOSING_KINDS or (kind == "editor" and EDITOR_CLOSING.search(line) is not None):
+        return True
+    # 由海姑娘张贴 @ 2005-03-21 01:20:44 (359) 共 3 篇评论 发表评论 >>>: a post's footer with its comment link.
+    return kind is not None and kind != "blank" and COMMENT.search(line) is not None
 
 
 def splits(lines: list[str], kinds: list[str | None], before: int, after: int) -> bool:
@@ -393,20 +523,91 @@ def clusters(lines: list[str], kinds: list[str | None], found: list[int]) -> lis
     return groups
 
 
-def body_span(lines: list[str], kinds: list[str | None]) -> tuple[int, int] | None:
+def squash(line: str) -> str:
+    """Return a line without whitespace, for comparing two renderings of the same words."""
+    return SPACE.sub("", line)
+
+
+def title_index(lines: list[str], title: str | None) -> int | None:
+    """Return the index of the first line that is the page title (or its start, before a site name)."""
+    wanted = squash(title or "")
+    if han_count(wanted) < MIN_TITLE_HAN:
+        return None
+    for i, line in enumerate(lines):
+        key = squash(line)
+        if han_count(key) >= MIN_TITLE_HAN and (key == wanted or (wanted.startswith(key) and
+                                                                   len(key) * 2 >= len(wanted))):
+            return i
+    return None
+
+
+def article_cluster(lines: list[str], groups: list[list[int]], context: Context) -> list[int]:
+    """Pick the block that is the article: the first after the page title, else the one with most text."""
+    # A welcome line or related teasers form smaller blocks than the article.
+    best = max(groups, key=lambda group: sum(han_count(lines[i]) for i in group))
+    at = title_index(lines, context.title)
+    # A blog's front page shows several posts; the page title names the one the page is about.
+    if at is not None and at < best[0]:
+        return next(group for group in groups if group[0] > at)
+    return best
+
+
+def is_list_content(line: str, kind: str | None) -> bool:
+    """Tell whether a line after the last paragraph continues the article (a list item, a table row)
+    rather than starting a list of teasers (奥克斯告"官" 手段 奥克斯通讯、李晓龙是过河卒子,一往无前…)."""
+    if kind is not None:
+        # A table row reads like a menu; a row of bulleted links (·礼品/烟具 ·运动/户外) is one.
+        return is_section_row(line, kind) and not LINK_BULLET.search(line)
+    cut_off = CLAUSE_MARK.search(line) is not None and not ENDING.search(line)
+    return not (cut_off and han_count(line) >= MIN_PARAGRAPH_HAN)
+
+
+def extend_forward(lines: list[str], kinds: list[str | None], last: int) -> int:
+    """Run the end of main text's article over lists and tables until something closes it."""
+    end, run = last, 0
+    for i in range(last + 1, len(lines)):
+        if kinds[i] == "blank":
+            continue
+        if closes_article(lines[i], kinds[i]):
+            break
+        if is_list_content(lines[i], kinds[i]):
+            end, run = i, 0
+            continue
+        run += 1
+        if run >= MAX_GAP_BOILERPLATE:
+            break
+    return end
+
+
+def extend_backward(kinds: list[str | None], first: int, floor: int) -> int:
+    """Run the start of main text's article back over a deck or lead lines below the title."""
+    start, taken = first, 0
+    for i in range(first - 1, floor, -1):
+        if kinds[i] == "blank":
+            continue
+        if kinds[i] is not None or taken == MAX_DECK_LINES:
+            break
+        start, taken = i, taken + 1
+    return start
+
+
+def body_span(lines: list[str], kinds: list[str | None], context: Context) -> tuple[int, int] | None:
     """Return the first and last line index of the article zone, or None when there is none."""
     found = anchors(lines, kinds)
     if not found:
         return None
-    # The article is the block with the most text; a welcome line or related teasers form smaller ones.
-    best = max(clusters(lines, kinds, found), key=lambda group: sum(han_count(lines[i]) for i in group))
-    return extend_over_headers(lines, kinds, best[0]), best[-1]
+    best = article_cluster(lines, clusters(lines, kinds, found), context)
+    last = extend_forward(lines, kinds, best[-1]) if context.main_text else best[-1]
+    return extend_over_headers(lines, kinds, best[0]), last
 
 
 # ---------------------------------------------------------------- title
 def is_title_like(line: str, kind: str | None) -> bool:
     """Tell whether an unclassified head line can be a headline."""
     if kind is not None or len(line) > MAX_TITLE_CHARS or han_count(line) < MIN_TITLE_HAN:
+        return False
+    # 个人简介: is a label that opens the text; 光明日报记者 王建宏 张文攀 is a byline.
+    if LABEL_OPENS.search(line) or BYLINE.search(line):
         return False
     return not FULL_STOP.search(line) and not SITE_SUFFIX.search(line)
 
@@ -427,8 +628,8 @@ def title_from_breadcrumb(line: str) -> str | None:
     return title if han_count(title) >= MIN_CRUMB_TITLE_HAN else None
 
 
-def find_title(lines: list[str], kinds: list[str | None], start: int) -> tuple[str | None, list[int]]:
-    """Return the headline before the body start and the indexes of the lines it came from."""
+def headline_before(lines: list[str], kinds: list[str | None], start: int) -> tuple[str | None, list[int]]:
+    """Return the headline just before the body start and the indexes of the lines it came from."""
     at = previous_content(kinds, start, TITLE_GAP)
     if at is None:
         return None, []
@@ -441,6 +642,25 @@ def find_title(lines: list[str], kinds: list[str | None], start: int) -> tuple[s
     if SUBTITLE.match(lines[at]) and above is not None and is_title_like(lines[above], kinds[above]):
         return lines[above] + lines[at], [above, at]
     return lines[at], [at]
+
+
+def page_title(title: str | None) -> str | None:
+    """Return a page's <title> without the site name after it (…_巴彦淖尔市人民政府网, …--大河网)."""
+    head = TITLE_SITE_SEPARATOR.split(title or "")[0].strip()
+    return head if han_count(head) >= MIN_TITLE_HAN else None
+
+
+def find_title(lines: list[str], kinds: list[str | None], start: int,
+               context: Context) -> tuple[str | None, list[int]]:
+    """Return the headline (from the text, else from the page) and the indexes of its lines."""
+    at = title_index(lines[:start], context.title)
+    if at is not None and kinds[at] is None:
+        below = next((i for i in range(at + 1, start) if kinds[i] != "blank"), None)
+        if below is not None and SUBTITLE.match(lines[below]) and is_title_like(lines[below], kinds[below]):
+            return lines[at] + lines[below], [at, below]
+        return lines[at], [at]
+    title, title_at = headline_before(lines, kinds, start)
+    return (title, title_at) if title else (page_title(context.title), [])
 
 
 # ---------------------------------------------------------------- date and publisher
@@ -468,14 +688,107 @@ def parse_publisher(line: str) -> str | None:
     return name or None
 
 
-def meta_candidates(lines: list[str], kinds: list[str | None], span: tuple[int, int] | None) -> list[str]:
-    """Return head lines (metadata kinds first) and tail metadata lines, never body lines."""
+def meta_candidates(lines: list[str], kinds: list[str | None], span: tuple[int, int] | None,
+                    context: Context) -> list[str]:
+    """Return head lines (metadata kinds first), the page lines nearest the main text and tail
+    metadata lines, never body lines."""
     first, last = span or (len(lines), len(lines))
     head = range(first)
-    tail = [i for i in range(last + 1, len(lines)) if kinds[i] in META_KINDS]
+    tail = [lines[i] for i in range(last + 1, len(lines)) if kinds[i] in META_KINDS]
     ordered = [i for kind in META_KINDS for i in head if kinds[i] == kind]
-    ordered += [i for i in head if kinds[i] not in META_KINDS] + tail
-    return [lines[i] for i in ordered]
+    ordered += [i for i in head if kinds[i] not in META_KINDS]
+    # Around an HTML page's main text, nearest first: its lines above the first paragraph hold the
+    # dateline (and whatever sidebar trafilatura kept), short lines only, not a teaser sentence.
+    above = [tidy(line) for line in reversed(context.head[-CONTEXT_LINES:])]
+    below = [tidy(line) for line in context.tail[:CONTEXT_LINES]]
+    if context.main_text and above:
+        ordered.sort(key=lambda i: -i)
+        return [line for line in above if is_label_line(line, MEDIUM_LINE)] + [lines[i] for i in ordered] + [
+            line for line in tail + below if is_label_line(line, MEDIUM_LINE)]
+    near = [line for line in above + tail + below if is_label_line(line, MEDIUM_LINE)]
+    return [lines[i] for i in ordered] + near
+
+
+def reference_year(candidates: list[str], month: int, day: int) -> int | None:
+    """Return the year of a month-day dateline from another date of the page (a clock counts here)."""
+    for line in candidates:
+        for match in DATE.finditer(line):
+            year, m, d = (int(match.group(k)) for k in ("y", "m", "d"))
+            # The other date is on or after publication (a page clock, a later update).
+            return year - 1 if (month, day) > (m, d) else year
+    return None
+
+
+def month_day_date(body_lines: list[str], candidates: list[str]) -> datetime | None:
+    """Return the date of a 3月26日讯 lead-in, with the year taken from the page's other dates."""
+    for line in body_lines[:BYLINE_BODY_LINES] + candidates:
+        match = MONTH_DAY.search(line)
+        if not match:
+            continue
+        month, day = int(match.group("m")), int(match.group("d"))
+        year = reference_year(candidates, month, day)
+        try:
+            return datetime(year, month, day) if year else None
+        except ValueError:
+            return None
+    return None
+
+
+def month_date(line: str) -> datetime | None:
+    """Return the first day of a month named alone (1998年3月号), the last resort for a date."""
+    match = YEAR_MONTH.search(line)
+    return datetime(int(match.group("y")), int(match.group("m")), 1) if match and 1 <= int(
+        match.group("m")) <= 12 else None
+
+
+def following(lines: list[str], kinds: list[str | None], span: tuple[int, int] | None) -> list[str]:
+    """Return the first few lines after the article zone."""
+    if span is None:
+        return []
+    return [line for i, line in enumerate(lines) if i > span[1] and kinds[i] != "blank"][:BYLINE_BODY_LINES]
+
+
+def published(body_lines: list[str], candidates: list[str], after: list[str], context: Context) -> datetime | None:
+    """Return the publication date: a full dateline, a lead-in's month and day, a month (from the
+    metadata or the lines that end the article: ——《北京之春》1998年3月号), the page's own."""
+    ending = body_lines[-BYLINE_BODY_LINES:] + after
+    return (first_found(parse_date, candidates) or month_day_date(body_lines, candidates)
+            or first_found(month_date, candidates + ending) or context.published_at)
+
+
+# ---------------------------------------------------------------- bylines
+def names_in(line: str, pattern: re.Pattern) -> list[str]:
+    """Return the person names a byline or desk pattern finds in a line."""
+    return [name for match in pattern.finditer(line) for name in BYLINE_NAME.findall(match.group("names"))]
+
+
+def byline_parts(line: str) -> list[str]:
+    """Return the parts of a line a byline can hide in: a short line whole, a long one's brackets."""
+    return [line] if is_label_line(line, MEDIUM_LINE) else BRACKETED.findall(line)
+
+
+def joined(names: list[str]) -> str | None:
+    """Join distinct names with spaces, keeping their order; None when there are none."""
+    return " ".join(dict.fromkeys(names)) or None
+
+
+def reporters_of(body_lines: list[str], candidates: list[str]) -> str | None:
+    """Return the reporters named by the first byline: in the metadata, the lead-in or the last line.
+
+    A page's author metadata is not used: on forum software it names the software's authors.
+    """
+    ends = body_lines[:BYLINE_BODY_LINES] + body_lines[-1:]
+    for line in candidates + ends:
+        names = [n for part in byline_parts(line) for n in names_in(part, BYLINE)]
+        if names:
+            return joined(names)
+    return None
+
+
+def editors_of(body_lines: list[str], candidates: list[str], signature: str) -> str | None:
+    """Return every editor a desk line names (编辑:杜伟 | 责编:刘征宇 gives both)."""
+    lines = [line for line in candidates if is_label_line(line, MEDIUM_LINE)] + [signature]
+    return joined([n for line in lines for n in names_in(line, EDITOR_NAMES)])
 
 
 def first_found(parse, candidates: list[str]):
@@ -524,33 +837,61 @@ def split_zones(lines: list[str], kinds: list[str | None], span: tuple[int, int]
     return body, dropped
 
 
-def finish_body(body: list[tuple[int, str]], dropped: list[DroppedLine]) -> str:
-    """Join body lines, moving a trailing signature on the last one to the dropped lines."""
+def finish_body(body: list[tuple[int, str]], dropped: list[DroppedLine]) -> tuple[list[str], str]:
+    """Return the body lines and the trailing signature moved from the last one to the dropped lines."""
     if not body:
-        return ""
+        return [], ""
     index, last = body[-1]
     kept, signature = strip_signature(last)
     if signature:
         body[-1] = (index, kept)
         dropped.append(DroppedLine(index + 1, "signature", signature))
         dropped.sort(key=lambda d: d.line_no)
-    return "\n".join(line for _, line in body)
+    return [line for _, line in body], signature
 
 
-def clean(text: str) -> Cleaned:
-    """Split repaired article text into its body, headline, dateline, publisher and dropped lines."""
+def mark_templates(lines: list[str], kinds: list[str | None], templates) -> None:
+    """Mark unclassified lines the batch or warehouse has seen on many documents as template text."""
+    if not templates:
+        return
+    marked = [i for i, line in enumerate(lines) if kinds[i] is None and line in templates]
+    if not marked:
+        return
+    paragraphs = [i for i, line in enumerate(lines) if kinds[i] is None and is_paragraph(line)]
+    recurring = sum(len(lines[i]) for i in marked if is_paragraph(lines[i]))
+    # A story reprinted by several sites of the batch recurs whole: that is content, not template.
+    if recurring > MAX_TEMPLATE_SHARE * sum(len(lines[i]) for i in paragraphs):
+        return
+    for i in marked:
+        kinds[i] = "template"
+
+
+def clean(text: str, templates=None, context: Context | None = None) -> Cleaned:
+    """Split repaired article text into its body, headline, dateline, bylines and dropped lines.
+
+    templates: lines known to be site template (anything supporting ``line in templates``, such as
+    ``tuopin.templates.Templates``); context: what an HTML page says beside its main text.
+    """
+    context = context or Context()
     lines = [tidy(line) for line in (text or "").splitlines()]
     kinds = [classify(line) for line in lines]
+    mark_templates(lines, kinds, templates)
     mark_copyright_blocks(lines, kinds)
-    span = body_span(lines, kinds)
-    title, title_at = find_title(lines, kinds, span[0]) if span else (None, [])
+    span = body_span(lines, kinds, context)
+    title, title_at = find_title(lines, kinds, span[0], context) if span else (page_title(context.title), [])
+    if span and context.main_text:
+        span = (extend_backward(kinds, span[0], max(title_at, default=-1)), span[1])
     body, dropped = split_zones(lines, kinds, span, title_at)
-    body_text = finish_body(body, dropped)
-    candidates = meta_candidates(lines, kinds, span)
+    body_lines, signature = finish_body(body, dropped)
+    candidates = meta_candidates(lines, kinds, span, context)
     return Cleaned(
-        body_text=body_text, title=title,
-        published_at=first_found(parse_date, candidates),
+        body_text="\n".join(body_lines), title=title,
+        published_at=published(body_lines, candidates, following(lines, kinds, span), context),
         publisher=first_found(parse_publisher, candidates),
         boilerplate_chars=sum(visible_chars(d.text) for d in dropped),
         dropped=tuple(dropped),
+        reporters=reporters_of(body_lines, candidates),
+        editor=editors_of(body_lines, candidates, signature),
     )
+
+

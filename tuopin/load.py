@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -12,6 +12,8 @@ from pandera import errors as pa_errors
 
 from tuopin.lexicon import read_csv
 from tuopin.publish import PublishError, staged
+from tuopin.sources import Seen
+from tuopin.templates import Templates, read_templates, save_templates
 from tuopin.validate import validate_regions, validate_run
 
 SQL_FILES = ("schema.sql", "facts.sql", "mart_region_year.sql", "mart_conflicts.sql",
@@ -33,6 +35,21 @@ class RunCounts:
     facts_rejected: int
 
 
+@dataclass
+class RunData:
+    """Everything one run writes: validated rows, quarantine rows, and what it saw of each file."""
+    documents: pd.DataFrame = field(default_factory=pd.DataFrame)
+    facts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    quarantine: list[dict] = field(default_factory=list)
+    # source_path, byte_size, mtime_ns, content_sha256, outcome (loaded / unchanged / quarantined)
+    sources: pd.DataFrame = field(default_factory=pd.DataFrame)
+    seen: int = 0
+    unchanged: int = 0
+    flow_run_id: str | None = None
+    started_at: datetime = field(default_factory=datetime.now)
+    templates: Templates | None = None  # the lines this run saw on several documents
+
+
 def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the warehouse, turning DuckDB's errors into one readable line."""
     db_path = Path(db_path)
@@ -50,16 +67,32 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
         con.execute((Path(sql_dir) / name).read_text(encoding="utf-8"))
 
 
-def known_hashes(db_path: Path) -> set[str]:
-    """Return the content hashes already loaded (empty for a new warehouse)."""
+def known_templates(db_path: Path) -> Templates:
+    """Return the site-template lines earlier runs remembered (none for a new warehouse)."""
     if not Path(db_path).exists():
-        return set()
+        return Templates()
+    con = connect(db_path, read_only=True)
+    try:
+        return read_templates(con)
+    finally:
+        con.close()
+
+
+def known_sources(db_path: Path) -> tuple[dict[str, Seen], set[str]]:
+    """Return what the warehouse saw of each file last time, and the content hashes it holds."""
+    if not Path(db_path).exists():
+        return {}, set()
     con = connect(db_path, read_only=True)
     try:
         tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
-        if "dim_document" not in tables:
-            return set()
-        return {r[0] for r in con.execute("select content_sha256 from dim_document").fetchall()}
+        hashes = {r[0] for r in con.execute("select content_sha256 from dim_document").fetchall()} \
+            if "dim_document" in tables else set()
+        if "source_file" not in tables:
+            return {}, hashes
+        seen = {path: Seen(size, mtime, sha) for path, size, mtime, sha in con.execute(
+            "select source_path, byte_size, mtime_ns, content_sha256 from source_file "
+            "where byte_size is not null and mtime_ns is not null").fetchall()}
+        return seen, hashes
     finally:
         con.close()
 
@@ -132,7 +165,7 @@ def insert_documents(con, documents: pd.DataFrame, run_id: int, loaded_at: datet
         insert into dim_document by name
         select d.document_id, d.source_path, d.content_sha256, d.byte_size, d.encoding,
                d.encoding_confidence, d.script, d.title, cast(d.published_at as timestamp) as published_at,
-               d.publisher, r.region_id, d.body_text, d.boilerplate_chars, d.repairs::json as repairs,
+               d.publisher, d.reporters, d.editor, r.region_id, d.body_text, d.boilerplate_chars, d.repairs::json as repairs,
                d.loaded_at, d.run_id
         from documents_in d left join dim_region r on r.adcode = d.region_adcode""")
     con.unregister("documents_in")
@@ -174,17 +207,14 @@ def insert_quarantine(con, rows: list[dict], run_id: int, at: datetime) -> None:
     con.unregister("quarantine_in")
 
 
-def load_run(db_path: Path, sql_dir: Path, seeds_dir: Path, documents: pd.DataFrame, facts: pd.DataFrame,
-             quarantine: list[dict], flow_run_id: str | None, started_at: datetime,
-             seen: int, unchanged: int) -> tuple[int, RunCounts]:
+def load_run(db_path: Path, sql_dir: Path, seeds_dir: Path, run: RunData) -> tuple[int, RunCounts]:
     """Write one run's documents, facts, quarantine rows and etl_run row, then publish them at once."""
     try:
         with staged(db_path) as staging:
             con = connect(staging)
             try:
                 con.execute("begin transaction")
-                run_id, counts = write_run(con, sql_dir, seeds_dir, documents, facts, quarantine,
-                                           flow_run_id, started_at, seen, unchanged)
+                run_id, counts = write_run(con, sql_dir, seeds_dir, run)
                 con.execute("commit")
             finally:
                 con.close()  # closing checkpoints, so the published file needs no WAL
@@ -193,30 +223,42 @@ def load_run(db_path: Path, sql_dir: Path, seeds_dir: Path, documents: pd.DataFr
     return run_id, counts
 
 
-def write_run(con, sql_dir: Path, seeds_dir: Path, documents: pd.DataFrame, facts: pd.DataFrame,
-              quarantine: list[dict], flow_run_id: str | None, started_at: datetime,
-              seen: int, unchanged: int) -> tuple[int, RunCounts]:
+def record_sources(con, sources: pd.DataFrame, run_id: int) -> None:
+    """Remember each file's size, mtime, hash and outcome, so the next run can skip it cheaply."""
+    if sources.empty:
+        return
+    con.register("sources_in", sources.assign(run_id=run_id))
+    con.execute("""
+        insert or replace into source_file by name
+        select source_path, byte_size, mtime_ns, content_sha256, outcome, run_id from sources_in""")
+    con.unregister("sources_in")
+
+
+def write_run(con, sql_dir: Path, seeds_dir: Path, run: RunData) -> tuple[int, RunCounts]:
     """Insert one run's rows inside the caller's transaction; return its id and counts."""
     ensure_schema(con, sql_dir)
-    quarantine = quarantine + load_reference(con, seeds_dir)
+    quarantine = run.quarantine + load_reference(con, seeds_dir)
     run_id = next_id(con, "etl_run", "run_id")
     now = datetime.now()
-    replaced = replace_changed(con, documents)
-    if not documents.empty:
-        insert_documents(con, documents, run_id, now)
-    if not facts.empty:
-        insert_facts(con, facts, run_id)
+    replaced = replace_changed(con, run.documents)
+    if not run.documents.empty:
+        insert_documents(con, run.documents, run_id, now)
+    if not run.facts.empty:
+        insert_facts(con, run.facts, run_id)
     insert_quarantine(con, quarantine, run_id, now)
+    record_sources(con, run.sources, run_id)
+    if run.templates:
+        save_templates(con, run.templates, run_id, sql_dir)
     counts = RunCounts(
-        documents_seen=seen, documents_loaded=len(documents), documents_unchanged=unchanged,
+        documents_seen=run.seen, documents_loaded=len(run.documents), documents_unchanged=run.unchanged,
         documents_quarantined=sum(q["stage"] in DOCUMENT_STAGES for q in quarantine),
-        documents_replaced=replaced, facts_loaded=len(facts),
+        documents_replaced=replaced, facts_loaded=len(run.facts),
         facts_rejected=sum(q["stage"] == "validate_fact" for q in quarantine))
     validate_run(vars(counts))
     finished = datetime.now()
     con.execute("insert into etl_run values (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?)",
-                [run_id, flow_run_id, started_at, finished, counts.documents_seen,
+                [run_id, run.flow_run_id, run.started_at, finished, counts.documents_seen,
                  counts.documents_loaded, counts.documents_unchanged, counts.documents_quarantined,
                  counts.documents_replaced, counts.facts_loaded, counts.facts_rejected,
-                 (finished - started_at).total_seconds()])
+                 (finished - run.started_at).total_seconds()])
     return run_id, counts

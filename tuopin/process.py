@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from tuopin import html
 from tuopin.clean import clean
 from tuopin.config import Settings
 from tuopin.decode import DecodeError, decode
@@ -64,8 +65,11 @@ def not_chinese(text: str) -> str | None:
     return None
 
 
-def process(source: Source, settings: Settings) -> Outcome:
-    """Take one source from raw bytes to a document row and its fact rows."""
+def process(source: Source, settings: Settings, templates=None) -> Outcome:
+    """Take one source from raw bytes to a document row and its fact rows.
+
+    templates: site-template lines for clean (``tuopin.templates.Templates``), if the caller has them.
+    """
     if source.error:
         return reject(source, "read", source.error)
     cut = truncation(source.raw)
@@ -75,11 +79,15 @@ def process(source: Source, settings: Settings) -> Outcome:
         decoded = decode(source.raw)
     except DecodeError as exc:
         return reject(source, "decode", str(exc))
-    repaired = repair(decoded.text)
+    # --- HTML pages (issue #4): trafilatura's main text and the page lines around it, then the same stages.
+    page = html.read_page(decoded.text) if html.is_html(source.path) else None
+    repaired = repair(page.text if page else decoded.text)
+    context = html.repaired(page.context) if page else None
+    # ---
     foreign = not_chinese(repaired.text)
     if foreign:
         return reject(source, "decode", foreign, encoding=decoded.encoding)
-    cleaned = clean(repaired.text)
+    cleaned = clean(repaired.text, templates, context)
     if not cleaned.body_text.strip():
         return reject(source, "clean", "no article body left after boilerplate removal",
                       encoding=decoded.encoding, boilerplate_chars=cleaned.boilerplate_chars)
@@ -90,7 +98,8 @@ def process(source: Source, settings: Settings) -> Outcome:
         "source_path": source.path, "content_sha256": source.sha256, "byte_size": len(source.raw),
         "encoding": decoded.encoding, "encoding_confidence": decoded.confidence,
         "script": repaired.script, "title": cleaned.title, "published_at": cleaned.published_at,
-        "publisher": cleaned.publisher, "region_adcode": region.adcode if region else None,
+        "publisher": cleaned.publisher, "reporters": cleaned.reporters, "editor": cleaned.editor,
+        "region_adcode": region.adcode if region else None,
         "body_text": cleaned.body_text, "boilerplate_chars": cleaned.boilerplate_chars,
         "repairs": {**repaired.repairs, "replacement_chars": decoded.replaced},
     }
@@ -126,3 +135,11 @@ def frames(outcomes: list[Outcome], extractor: Extractor) -> tuple[pd.DataFrame,
     facts, bad_facts = validate_facts(with_keys(facts, documents, extractor), adcodes,
                                       set(extractor.lexicon.indicators))
     return documents, facts.drop(columns=["body_text"], errors="ignore"), rejected + bad_documents + bad_facts
+
+
+def source_records(unchanged: list[dict], fresh: list[dict], documents: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per file seen this run, fresh ones marked loaded or quarantined."""
+    loaded = set(documents.get("content_sha256", []))
+    rows = unchanged + [{**r, "outcome": "loaded" if r["content_sha256"] in loaded else "quarantined"}
+                        for r in fresh]
+    return pd.DataFrame(rows, columns=["source_path", "byte_size", "mtime_ns", "content_sha256", "outcome"])

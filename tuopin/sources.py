@@ -19,6 +19,22 @@ class Source:
     raw: bytes | None
     sha256: str | None
     error: str | None = None
+    byte_size: int | None = None
+    mtime_ns: int | None = None
+    unchanged: bool = False  # same size and modification time as when last seen: not read again
+
+    def record(self, outcome: str) -> dict:
+        """Return what the warehouse keeps of this file, with what became of it."""
+        return {"source_path": self.path, "byte_size": self.byte_size, "mtime_ns": self.mtime_ns,
+                "content_sha256": self.sha256, "outcome": outcome}
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What the warehouse remembers of a source file from the last run that saw it."""
+    byte_size: int
+    mtime_ns: int
+    sha256: str | None
 
 
 @dataclass(frozen=True)
@@ -61,23 +77,23 @@ def discover(sources: list[str]) -> tuple[list[str], list[Skipped]]:
     return list(dict.fromkeys(files)), skipped
 
 
-def unusable(path: str, max_bytes: int) -> str | None:
-    """Return why path cannot be read as a document, or None when it can."""
+def examine(path: str, max_bytes: int) -> tuple[os.stat_result | None, str | None]:
+    """Return the file's status and why it cannot be read as a document (None when it can)."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
         if os.path.islink(path):
-            return "broken symlink: its target does not exist"
-        return "file vanished before it could be read"
+            return None, "broken symlink: its target does not exist"
+        return None, "file vanished before it could be read"
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return "symlink loop: the link points back at itself"
-        return f"unreadable file: {exc.strerror}"
+            return None, "symlink loop: the link points back at itself"
+        return None, f"unreadable file: {exc.strerror}"
     if not stat.S_ISREG(info.st_mode):
-        return "not a regular file (device, pipe or socket)"
+        return info, "not a regular file (device, pipe or socket)"
     if info.st_size > max_bytes:
-        return f"file too large: {info.st_size / MEGABYTE:.1f} MB exceeds the {max_bytes / MEGABYTE:.0f} MB limit"
-    return None
+        return info, f"file too large: {info.st_size / MEGABYTE:.1f} MB exceeds the {max_bytes / MEGABYTE:.0f} MB limit"
+    return info, None
 
 
 def truncation(raw: bytes) -> str | None:
@@ -101,15 +117,17 @@ def decodes(raw: bytes, codec: str) -> bool:
         return False
 
 
-def read_source(path: str, max_bytes: int) -> Source:
-    """Read a file's bytes and content hash; an unusable file becomes an error, not a crash."""
-    reason = unusable(path, max_bytes)
-    if reason:
-        return Source(path, None, None, reason)
+def read_source(path: str, max_bytes: int, seen: Seen | None = None) -> Source:
+    """Read a file's bytes and hash, unless its size and mtime show it unchanged since last seen."""
+    info, reason = examine(path, max_bytes)
+    if reason:  # keep size and mtime when there are some: an unchanged bad file is not retried
+        return Source(path, None, None, reason, getattr(info, "st_size", None), getattr(info, "st_mtime_ns", None))
+    if seen and (seen.byte_size, seen.mtime_ns) == (info.st_size, info.st_mtime_ns):
+        return Source(path, None, seen.sha256, None, info.st_size, info.st_mtime_ns, unchanged=True)
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
         return Source(path, None, None, "file vanished before it could be read")
     except OSError as exc:
         return Source(path, None, None, f"unreadable file: {exc.strerror or exc}")
-    return Source(path, raw, hashlib.sha256(raw).hexdigest())
+    return Source(path, raw, hashlib.sha256(raw).hexdigest(), None, info.st_size, info.st_mtime_ns)
