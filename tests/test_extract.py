@@ -55,6 +55,9 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("全县共选派驻村工作队120支。", {("village_work_teams", 120, "actual")}),
     ("退出机制12个。", set()),
     ("33个问题已完成整改27个,剩余6个问题正在抓紧整改。", set()),
+    # lists: 分别为 pairs each figure with its own indicator
+    ("2019年全县减贫户数和人数分别为2078户、5222人。",
+     {("poverty_exit_households", 2078, "actual"), ("poverty_exit_persons", 5222, "actual")}),
     # planned figures are targets
     ("今年力争实现减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
 ])
@@ -70,6 +73,7 @@ def test_constructions(extractor, sentence, expected):
     "驻村帮扶干部培训101期,合计14131人次。",                       # person-times are not persons
     "全县共减贫****万人。",                                       # masked digits
     "全县共减贫65438+6600万人。",                                 # digits broken by corruption
+    "确定专职扶贫专干5—10名,全县减贫5—10万人。",                   # ranges state no single figure (seed 002)
 ])
 def test_not_facts(extractor, sentence):
     assert facts_of(extractor, sentence) == set()
@@ -83,6 +87,13 @@ def test_region_and_year_resolution(extractor):
     assert facts["labor_transferred"].adcode == "220300" and facts["labor_transferred"].period_year == 2017
     assert facts["relocated_households"].adcode == "220382"  # 双辽市 names its own figure
     assert facts["relocated_households"].period_year == 2017  # 去年 against the published year
+
+
+def test_an_undated_article_is_dated_by_the_campaign_calendar(extractor):
+    # seed 003 has no date, but 今年是决战决胜脱贫“摘帽”大考之年 places it in 2020
+    text = "今年是决战决胜脱贫“摘帽”大考之年。到今已累计退出贫困村197个,现在还剩下11个贫困村。"
+    assert {f.period_year for f in extractor.extract(text)} == {2020}
+    assert {f.period_year for f in extractor.extract(text.replace("今年是决战决胜", "今年"))} == {None}
 
 
 def test_nationwide_figures_belong_to_the_country(extractor):

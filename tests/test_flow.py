@@ -63,7 +63,7 @@ def test_facts_view_has_the_contract_columns(first_run):
         row = con.execute("""select region_name, indicator_code, value, qualifier, period_year
                              from facts where raw_text = '2.78%'""").fetchone()
     assert columns[:len(FACTS_VIEW_COLUMNS)] == FACTS_VIEW_COLUMNS or set(FACTS_VIEW_COLUMNS) <= set(columns)
-    assert row == ("越西县", "poverty_incidence_rate", 2.78, "actual", None)
+    assert row == ("越西县", "poverty_incidence_rate", 2.78, "actual", 2020)  # dated by 今年是决战决胜…之年
 
 
 def test_documents_carry_metadata_and_lineage(first_run):

@@ -31,6 +31,8 @@ THRESHOLD_AFTER = re.compile("^(?:以上|以下|以内|标准)")
 THRESHOLD_BEFORE = re.compile("(?:低于|高于|不低于|不高于|不足|不超过|标准为?|门槛)$")
 # Broken numbers state nothing (rule 8): ****万人, 65438+6600万.
 CORRUPT_NEIGHBOUR = re.compile(r"[+*＊?]")
+# A range (专干5—10名) states no single figure.
+RANGE_BEFORE = re.compile(r"\d\s*(?:—|–|-|~|～|至|到)\s*$")
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ def is_broken_or_threshold(text: str, q: Quantity) -> bool:
     after = text[q.end:q.end + 3]
     if CORRUPT_NEIGHBOUR.search(text[max(0, q.raw_start - 1):q.raw_start] + text[q.end:q.end + 1]):
         return True
+    if RANGE_BEFORE.search(before):
+        return True
     return bool(THRESHOLD_AFTER.match(after) or THRESHOLD_BEFORE.search(before))
 
 
@@ -152,18 +156,25 @@ def years_in(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def reporting_year(body: str, published_at: datetime | None) -> int | None:
-    """Return the year the article reports on: its most cited year, else the published year."""
-    counts = Counter(year for _, year in years_in(body)
-                     if published_at is None or year <= published_at.year)
+def current_year(body: str, published_at: datetime | None, cues: list[tuple[re.Pattern, int]]) -> int | None:
+    """Return the year the article was written: its published year, else a dating cue's year."""
+    if published_at:
+        return published_at.year
+    # seed 003 has no date but says 今年是决战决胜脱贫“摘帽”大考之年: it was written in 2020
+    return next((year for cue, year in cues if cue.search(body)), None)
+
+
+def reporting_year(body: str, written: int | None) -> int | None:
+    """Return the year the article reports on: its most cited year, else the year it was written."""
+    counts = Counter(year for _, year in years_in(body) if written is None or year <= written)
     if counts:
         year, count = max(counts.items(), key=lambda item: (item[1], item[0]))
         if count >= 2 and list(counts.values()).count(count) == 1:
             return year
-    return published_at.year if published_at else None
+    return written
 
 
-def period_year(text: str, q: Quantity, published_at: datetime | None, default: int | None) -> int | None:
+def period_year(text: str, q: Quantity, written: int | None, default: int | None) -> int | None:
     """Return the year a figure refers to: its clause, then its sentence, then the article."""
     for breaks in (CLAUSE_END, SENTENCE_END):
         left, right = span_around(text, q.raw_start, q.end, breaks)
@@ -172,9 +183,9 @@ def period_year(text: str, q: Quantity, published_at: datetime | None, default: 
             return before[-1]
         scope = text[left:right]
         if LAST_YEAR.search(scope):
-            return published_at.year - 1 if published_at else None
+            return written - 1 if written else None
         if CURRENT_YEAR.search(scope):
-            return published_at.year if published_at else default
+            return written or default
         after = [year for pos, year in years_in(text[q.end:right])]
         if after:
             return after[0]
@@ -200,14 +211,16 @@ class Extractor:
         return document_region
 
     def extract(self, body: str, title: str | None = None,
-                published_at: datetime | None = None) -> list[Fact]:
+                published_at: datetime | None = None, document_region: Region | None = None) -> list[Fact]:
         """Return the facts stated in body, one per indicator, value and qualifier."""
-        document_region = self.gazetteer.document_region(title, body)
-        default_year = reporting_year(body, published_at)
+        # process() resolves the document's region once and passes it in
+        document_region = document_region or self.gazetteer.document_region(title, body)
+        written = current_year(body, published_at, self.lexicon.year_cues)
+        default_year = reporting_year(body, written)
         facts, seen = [], set()
         for c in best_per_quantity(outside_mojibake(body, candidates(body, self.lexicon.rules))):
             q = c.quantity
-            fact = self.to_fact(body, c, document_region, published_at, default_year)
+            fact = self.to_fact(body, c, document_region, written, default_year)
             key = (fact.indicator_code, fact.value, fact.qualifier)
             if key not in seen:
                 seen.add(key)
@@ -215,7 +228,7 @@ class Extractor:
         return facts
 
     def to_fact(self, body: str, c: Candidate, document_region: Region | None,
-                published_at: datetime | None, default_year: int | None) -> Fact:
+                written: int | None, default_year: int | None) -> Fact:
         """Build the fact for one claimed figure."""
         q = c.quantity
         left = span_around(body, c.match_start, c.match_end, CLAUSE_END)[0]
@@ -231,7 +244,7 @@ class Extractor:
         return Fact(
             indicator_code=c.indicator.code, value=q.value, qualifier=qualifier,
             adcode=region.adcode if region else None,
-            period_year=period_year(body, q, published_at, default_year),
+            period_year=period_year(body, q, written, default_year),
             raw_text=body[q.start:q.end], evidence=evidence, char_start=q.start, char_end=q.end,
             approximate=q.approximate,
         )

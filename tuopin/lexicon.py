@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tuopin import numbers
@@ -120,13 +120,22 @@ def load_rules(path: Path, indicators: dict[str, Indicator]) -> list[Rule]:
     return rules
 
 
+def load_year_cues(path: Path) -> list[tuple[re.Pattern, int]]:
+    """Read the sentences that date an undated article (empty when the file is absent)."""
+    if not path.exists():
+        return []
+    return [(re.compile(row["pattern"]), int(row["year"])) for row in read_csv(path)]
+
+
 @dataclass(frozen=True)
 class Lexicon:
     indicators: dict[str, Indicator]
     rules: list[Rule]
+    year_cues: list[tuple[re.Pattern, int]] = field(default_factory=list)
 
     @classmethod
     def from_dir(cls, seeds: Path) -> "Lexicon":
-        """Load indicators.csv and lexicon.csv from a seeds folder."""
+        """Load indicators.csv, lexicon.csv and year_cues.csv from a seeds folder."""
         indicators = load_indicators(seeds / "indicators.csv")
-        return cls(indicators, load_rules(seeds / "lexicon.csv", indicators))
+        return cls(indicators, load_rules(seeds / "lexicon.csv", indicators),
+                   load_year_cues(seeds / "year_cues.csv"))

@@ -93,8 +93,16 @@ def process(source: Source, settings: Settings, templates=None) -> Outcome:
                       encoding=decoded.encoding, boilerplate_chars=cleaned.boilerplate_chars)
     extractor = extractor_for(str(settings.seeds_dir))
     region = extractor.gazetteer.document_region(cleaned.title, cleaned.body_text)
-    facts = extractor.extract(cleaned.body_text, cleaned.title, cleaned.published_at)
-    document = {
+    facts = extractor.extract(cleaned.body_text, cleaned.title, cleaned.published_at, region)
+    published_year = cleaned.published_at.year if cleaned.published_at else None
+    fact_rows = [{"content_sha256": source.sha256, "source_path": source.path,
+                  "published_year": published_year, **asdict(f)} for f in facts]
+    return Outcome(source.path, document_row(source, decoded, repaired, cleaned, region), fact_rows)
+
+
+def document_row(source: Source, decoded, repaired, cleaned, region) -> dict:
+    """Return the dim_document row of a processed source."""
+    return {
         "source_path": source.path, "content_sha256": source.sha256, "byte_size": len(source.raw),
         "encoding": decoded.encoding, "encoding_confidence": decoded.confidence,
         "script": repaired.script, "title": cleaned.title, "published_at": cleaned.published_at,
@@ -103,10 +111,6 @@ def process(source: Source, settings: Settings, templates=None) -> Outcome:
         "body_text": cleaned.body_text, "boilerplate_chars": cleaned.boilerplate_chars,
         "repairs": {**repaired.repairs, "replacement_chars": decoded.replaced},
     }
-    published_year = cleaned.published_at.year if cleaned.published_at else None
-    fact_rows = [{"content_sha256": source.sha256, "source_path": source.path,
-                  "published_year": published_year, **asdict(f)} for f in facts]
-    return Outcome(source.path, document, fact_rows)
 
 
 def with_keys(facts: pd.DataFrame, documents: pd.DataFrame, extractor: Extractor) -> pd.DataFrame:
