@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tuopin import numbers
-from tuopin.lexicon import CHANGE, QUANTITY_RE, Indicator, Lexicon, Rule, unit_of
+from tuopin.lexicon import CHANGE, QUANTITY_RE, QUANTITY_START, Indicator, Lexicon, Rule, unit_of
 from tuopin.regions import Gazetteer, Region
 from tuopin.repair import find_mojibake
 
@@ -107,9 +107,9 @@ def is_broken_or_threshold(text: str, q: Quantity) -> bool:
 
 def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
     """Return every (quantity, indicator) pair a rule claims, earliest rule first."""
-    found = []
+    found, starts = [], [m.start() for m in QUANTITY_START.finditer(text)]
     for rule in rules:
-        for m in rule.pattern.finditer(text):
+        for m in rule.finditer(text, starts):
             sentence = text[slice(*span_around(text, m.start(), m.end(), SENTENCE_END))]
             if rule.context and not rule.context.search(sentence):
                 continue

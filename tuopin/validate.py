@@ -118,28 +118,37 @@ class FactSchema(pa.DataFrameModel):
     @pa.dataframe_check(name="baseline_above_actual_for_decrease")
     def baseline_above_actual_for_decrease(cls, df: pd.DataFrame) -> Series[bool]:
         """In 由A降至B, the baseline A must exceed the actual B."""
-        ok = pd.Series(True, index=df.index)
-        falling = df["evidence"].str.contains(DECREASE)
-        for _, group in df[falling].groupby(["content_sha256", "evidence", "indicator_code"]):
-            base, actual = group[group["qualifier"] == "baseline"], group[group["qualifier"] == "actual"]
-            if len(base) and len(actual) and base["value"].min() <= actual["value"].max():
-                ok[base.index.union(actual.index)] = False
-        return ok
+        falling = df[df["evidence"].str.contains(DECREASE)]
+        base = falling[falling["qualifier"] == "baseline"]
+        actual = falling[falling["qualifier"] == "actual"]
+        return failing_pairs(df, base, actual, ["content_sha256", "evidence", "indicator_code"],
+                             lambda b, a: b <= a)
 
     @pa.dataframe_check(name="households_not_above_persons")
     def households_not_above_persons(cls, df: pd.DataFrame) -> Series[bool]:
         """In one clause (2078户5222人), households cannot outnumber persons."""
-        ok = pd.Series(True, index=df.index)
-        for _, group in df.groupby(["content_sha256", "evidence", "qualifier"]):
-            codes = dict(zip(group["indicator_code"], group.index))
-            for households, persons in HOUSEHOLD_PERSON_PAIRS.items():
-                if households in codes and persons in codes and \
-                        df.at[codes[households], "value"] > df.at[codes[persons], "value"]:
-                    ok[[codes[households], codes[persons]]] = False
-        return ok
+        households = df[df["indicator_code"].isin(HOUSEHOLD_PERSON_PAIRS)]
+        households = households.assign(indicator_code=households["indicator_code"].map(HOUSEHOLD_PERSON_PAIRS))
+        persons = df[df["indicator_code"].isin(set(HOUSEHOLD_PERSON_PAIRS.values()))]
+        return failing_pairs(df, households, persons, ["content_sha256", "evidence", "qualifier", "indicator_code"],
+                             lambda h, p: h > p)
 
     class Config:
         coerce = True
+
+
+def failing_pairs(df: pd.DataFrame, left: pd.DataFrame, right: pd.DataFrame, keys: list[str],
+                  wrong) -> pd.Series:
+    """Mark False both rows of every (left, right) pair matched on keys whose values are wrong."""
+    ok = pd.Series(True, index=df.index)
+    if left.empty or right.empty:
+        return ok
+    pairs = left[keys + ["value"]].reset_index().merge(
+        right[keys + ["value"]].reset_index(), on=keys, suffixes=("_left", "_right"))
+    bad = pairs[wrong(pairs["value_left"], pairs["value_right"])]
+    ok[bad["index_left"]] = False
+    ok[bad["index_right"]] = False
+    return ok
 
 
 class RegionSchema(pa.DataFrameModel):
