@@ -55,6 +55,10 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("全县共选派驻村工作队120支。", {("village_work_teams", 120, "actual")}),
     ("退出机制12个。", set()),
     ("33个问题已完成整改27个,剩余6个问题正在抓紧整改。", set()),
+    # a population falling between two years: baseline and actual of what remains
+    ("全县贫困人口由2014年的3.2万人减少到2019年的1200人。",
+     {("remaining_poor_persons", 32000, "baseline"), ("remaining_poor_persons", 1200, "actual")}),
+    ("三年来共改造农村危房1523户。", {("dilapidated_houses_renovated", 1523, "actual")}),
     # lists: 分别为 pairs each figure with its own indicator
     ("2019年全县减贫户数和人数分别为2078户、5222人。",
      {("poverty_exit_households", 2078, "actual"), ("poverty_exit_persons", 5222, "actual")}),
@@ -133,3 +137,8 @@ def test_lexicon_rejects_unknown_indicators(tmp_path):
                                           encoding="utf-8")
     with pytest.raises(ValueError, match="no_such"):
         Lexicon.from_dir(tmp_path)
+
+
+def test_each_end_of_a_change_takes_its_own_year(extractor):
+    facts = extractor.extract("全县贫困人口由2014年的3.2万人减少到2019年的1200人。")
+    assert {(f.qualifier, f.period_year) for f in facts} == {("baseline", 2014), ("actual", 2019)}

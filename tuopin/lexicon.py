@@ -19,7 +19,9 @@ APPROX_BEFORE = "近|约|逾|超过"
 APPROX_AFTER = "多|余"
 # A change between two figures: 由24.8%降至2.78% (the first is the baseline).
 CHANGE = "(?:下降|降低|减少|降|减|提高|提升|增加|增长|上升|增)(?:至|到|为)"
-SEPARATOR = f"(?:、|,|和|及|与|以及|{CHANGE})"
+YEAR_TOKEN = "(?:19|20)\\d\\d年(?:底|末|初)?"
+# 由2014年的3.2万人减少到2019年的1200人: a change may name the year of its second figure.
+SEPARATOR = f"(?:、|,|和|及|与|以及|{CHANGE}(?:{YEAR_TOKEN}的?)?)"
 NUMBER = f"(?:{numbers.ARABIC}|[零〇二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*|一[零〇一二两三四五六七八九十百千万亿]+)"
 
 QUANTITY = (
@@ -34,7 +36,6 @@ SEQUENCE = f"(?:{PLAIN_QUANTITY})(?:{SEPARATOR}?(?:{PLAIN_QUANTITY})){{0,6}}"
 
 # A gap never crosses a clause break or another figure, but may hold a year:
 # 贫困发生率从2014年的12.5%下降到0.5%.
-YEAR_TOKEN = "(?:19|20)\\d\\d年(?:底|末|初)?"
 NO_BREAK = f"(?:[^,;。!?\\n\\d]|{YEAR_TOKEN})"
 # The short gap does not cross a list either: 危房改造、1097户非建卡特殊困难户 is another item.
 GAPS = {"……": f"{NO_BREAK}{{0,20}}?", "…": f"(?:[^,;。!?\\n\\d、]|{YEAR_TOKEN}){{0,8}}?"}
