@@ -1,13 +1,14 @@
 -- mart_region_rollup: additive figures rolled up the administrative tree without double counting.
 -- grain: one row per region, additive indicator and period year (actual figures only).
 -- A region's rolled_value is its own agreed figure when an article states one; otherwise the sum
--- of its children's rolled values. A county's figure is never added to its prefecture's own.
+-- of the figures stated for the regions below it, each taken at the highest level that has one.
+-- So a county's figure is never added to its prefecture's own figure.
 create or replace view mart_region_rollup as
 
-with
+with recursive
 
 agreed as (
-    select adcode, indicator_code, period_year, agreed_value
+    select mart_region_year.adcode, indicator_code, period_year, agreed_value
     from mart_region_year
     join dim_indicator using (indicator_code)
     where qualifier = 'actual' and is_additive
@@ -15,90 +16,58 @@ agreed as (
 
 region as (select adcode, name, level, parent_adcode from dim_region),
 
-own as (
-    select agreed.*, region.level, region.parent_adcode
-    from agreed join region using (adcode)
-),
-
-county as (
-    select adcode, indicator_code, period_year, agreed_value as own_value,
-           null::double as children_value, 0 as children, agreed_value as rolled_value
-    from own where level = 'county'
-),
-
-prefecture as (
-    select
-        coalesce(p.adcode, c.parent_adcode) as adcode,
-        coalesce(p.indicator_code, c.indicator_code) as indicator_code,
-        coalesce(p.period_year, c.period_year) as period_year,
-        p.agreed_value as own_value,
-        c.children_value,
-        coalesce(c.children, 0) as children,
-        coalesce(p.agreed_value, c.children_value) as rolled_value
-    from (select * from own where level = 'prefecture') as p
-    full join (
-        select region.parent_adcode, county.indicator_code, county.period_year,
-               sum(county.rolled_value) as children_value, count(*) as children
-        from county
-        join region using (adcode)
-        join region as parent on parent.adcode = region.parent_adcode and parent.level = 'prefecture'
-        group by all
-    ) as c
-        on p.adcode = c.parent_adcode and p.indicator_code = c.indicator_code and p.period_year = c.period_year
-),
-
-province_children as (  -- prefectures, and counties placed directly under a province (省直辖)
-    select * from prefecture
+closure (ancestor, descendant) as (  -- every region with itself and everything below it
+    select adcode, adcode from region
     union all
-    select * from county
+    select closure.ancestor, region.adcode
+    from closure
+    join region on region.parent_adcode = closure.descendant
 ),
 
-province as (
+below as (  -- figures stated for regions strictly below each region
     select
-        coalesce(p.adcode, c.parent_adcode) as adcode,
-        coalesce(p.indicator_code, c.indicator_code) as indicator_code,
-        coalesce(p.period_year, c.period_year) as period_year,
-        p.agreed_value as own_value,
-        c.children_value,
-        coalesce(c.children, 0) as children,
-        coalesce(p.agreed_value, c.children_value) as rolled_value
-    from (select * from own where level = 'province') as p
-    full join (
-        select region.parent_adcode, k.indicator_code, k.period_year,
-               sum(k.rolled_value) as children_value, count(*) as children
-        from province_children as k
-        join region using (adcode)
-        join region as parent on parent.adcode = region.parent_adcode and parent.level = 'province'
-        group by all
-    ) as c
-        on p.adcode = c.parent_adcode and p.indicator_code = c.indicator_code and p.period_year = c.period_year
+        closure.ancestor as adcode, agreed.indicator_code, agreed.period_year,
+        agreed.adcode as source_adcode, agreed.agreed_value
+    from closure
+    join agreed on agreed.adcode = closure.descendant
+    where closure.ancestor <> closure.descendant
 ),
 
-country as (
-    select
-        coalesce(p.adcode, c.parent_adcode) as adcode,
-        coalesce(p.indicator_code, c.indicator_code) as indicator_code,
-        coalesce(p.period_year, c.period_year) as period_year,
-        p.agreed_value as own_value,
-        c.children_value,
-        coalesce(c.children, 0) as children,
-        coalesce(p.agreed_value, c.children_value) as rolled_value
-    from (select * from own where level = 'country') as p
-    full join (
-        select region.parent_adcode, k.indicator_code, k.period_year,
-               sum(k.rolled_value) as children_value, count(*) as children
-        from province as k
-        join region using (adcode)
-        group by all
-    ) as c
-        on p.adcode = c.parent_adcode and p.indicator_code = c.indicator_code and p.period_year = c.period_year
+frontier as (  -- ... keeping only those with no stated figure between them and the region
+    select * from below
+    where not exists (
+        select 1
+        from closure as down
+        join closure as up on up.ancestor = down.descendant
+        join agreed as between_figure
+            on between_figure.adcode = down.descendant
+            and between_figure.indicator_code = below.indicator_code
+            and between_figure.period_year = below.period_year
+        where down.ancestor = below.adcode and down.descendant <> below.adcode
+            and up.descendant = below.source_adcode and up.ancestor <> below.source_adcode
+    )
+),
+
+children as (
+    select adcode, indicator_code, period_year,
+           sum(agreed_value) as children_value, count(*) as contributing_regions
+    from frontier
+    group by all
 ),
 
 rolled as (
-    select * from county
-    union all select * from prefecture
-    union all select * from province
-    union all select * from country
+    select
+        coalesce(agreed.adcode, children.adcode) as adcode,
+        coalesce(agreed.indicator_code, children.indicator_code) as indicator_code,
+        coalesce(agreed.period_year, children.period_year) as period_year,
+        agreed.agreed_value as own_value,
+        children.children_value,
+        coalesce(children.contributing_regions, 0) as contributing_regions
+    from agreed
+    full join children
+        on agreed.adcode = children.adcode
+        and agreed.indicator_code = children.indicator_code
+        and agreed.period_year = children.period_year
 ),
 
 final as (
@@ -114,8 +83,8 @@ final as (
         -- measures
         rolled.own_value,
         rolled.children_value,
-        rolled.children,
-        rolled.rolled_value
+        rolled.contributing_regions,
+        coalesce(rolled.own_value, rolled.children_value) as rolled_value
     from rolled
     join region using (adcode)
 )

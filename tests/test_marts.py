@@ -68,7 +68,7 @@ def test_rollup_does_not_add_counties_to_their_prefectures_own_figure(con):
                            where region_name = '张掖市' and period_year = 2019
                            and indicator_code = 'poverty_exit_persons'""")
     assert zhangye == [(10553.0, 4000.0, 10553.0, "own")]
-    tianshui = rows(con, """select own_value, rolled_value, children, value_source from mart_region_rollup
+    tianshui = rows(con, """select own_value, rolled_value, contributing_regions, value_source from mart_region_rollup
                             where region_name = '天水市' and period_year = 2019
                             and indicator_code = 'poverty_exit_persons'""")
     assert tianshui == [(None, 4000.0, 2, "children")]
