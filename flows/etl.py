@@ -1,8 +1,10 @@
 """The tuopin ETL flow: thin orchestration over the library's stage functions."""
 from __future__ import annotations
 
+import shutil
 import time
 from datetime import datetime
+from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -10,11 +12,11 @@ from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
 
 from tuopin import load, process, report, templates
-from tuopin.sources import Seen, Source, discover, read_source
-from tuopin.templates import Templates
 from tuopin.config import Settings, load_settings
 from tuopin.progress import progress_bar
-from tuopin.publish import writer_lock
+from tuopin.publish import shard_folder, writer_lock
+from tuopin.sources import Seen, Source, discover, read_source
+from tuopin.templates import Templates
 
 # Inputs are large byte strings: hashing them for Prefect's cache would cost more than the work.
 IO_TASK = dict(retries=3, retry_delay_seconds=[2, 5, 15], cache_policy=NONE)
@@ -51,9 +53,9 @@ def transform_batch(batch: list[Source], settings: Settings, lines: Templates) -
 
 
 @task(cache_policy=NONE)
-def validate_all(outcomes: list[process.Outcome], settings: Settings):
-    """Validate every document and fact of the run."""
-    return process.frames(outcomes, process.extractor_for(str(settings.seeds_dir)))
+def stage_batch(outcomes: list[process.Outcome], settings: Settings, folder: Path, number: int) -> set[str]:
+    """Validate a batch and write it as Parquet shards; return the loaded content hashes."""
+    return process.stage(outcomes, process.extractor_for(str(settings.seeds_dir)), folder, number)
 
 
 # No retries: a failed load leaves the published warehouse untouched, and its cause (a full
@@ -85,13 +87,25 @@ def etl(sources: list[str] | None = None, db_path: str | None = None, batch_size
 
 def run(settings: Settings, sources: list[str], show_progress: bool, started: datetime, clock: float) -> dict:
     """The body of the flow, run under the writer lock."""
+    folder = shard_folder(settings.db_path)
+    try:
+        summary = stream(settings, sources, show_progress, started, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    summary["seconds"] = round(time.perf_counter() - clock, 2)
+    get_run_logger().info("run %s: %s", summary["run_id"], summary)
+    return summary
+
+
+def stream(settings: Settings, sources: list[str], show_progress: bool, started: datetime, folder: Path) -> dict:
+    """Read, transform and stage the sources batch by batch, then load the shards at once."""
     paths, skipped = discover(sources)
     seen_before, known = known_sources(settings)
     remembered, learned = known_templates(settings), Templates()
-    outcomes = [process.skipped(s) for s in skipped]
+    loaded = stage_batch([process.skipped(s) for s in skipped], settings, folder, 0)
     unchanged, fresh = [], []
     with progress_bar(len(paths), show_progress) as bar:
-        for i in range(0, len(paths), settings.batch_size):
+        for number, i in enumerate(range(0, len(paths), settings.batch_size), start=1):
             batch, todo = paths[i:i + settings.batch_size], []
             for source in read_batch(batch, settings, {p: seen_before[p] for p in batch if p in seen_before}):
                 # unchanged on disk, already loaded, or a copy of a file earlier in this run
@@ -103,14 +117,12 @@ def run(settings: Settings, sources: list[str], show_progress: bool, started: da
                 fresh.append(source.record("fresh"))
                 todo.append(source)
             learned = learned.merged(learn_templates(todo))
-            outcomes += transform_batch(todo, settings, remembered.merged(learned))
+            outcomes = transform_batch(todo, settings, remembered.merged(learned))
+            loaded |= stage_batch(outcomes, settings, folder, number)
             bar.update(len(batch))
-    documents, facts, quarantine = validate_all(outcomes, settings)
-    run = load.RunData(documents, facts, quarantine, process.source_records(unchanged, fresh, documents),
-                       seen=len(paths) + len(skipped), unchanged=len(unchanged),
-                       flow_run_id=flow_run.get_id(), started_at=started, templates=learned)
+    run = load.RunData(sources=process.source_records(unchanged, fresh, loaded),
+                       seen=len(paths) + len(skipped), unchanged=len(unchanged), flow_run_id=flow_run.get_id(),
+                       started_at=started, templates=learned, shards=folder)
     run_id, counts = load_all(settings, run)
     publish_report(settings, run_id)
-    summary = {"run_id": run_id, **vars(counts), "seconds": round(time.perf_counter() - clock, 2)}
-    get_run_logger().info("run %s: %s", run_id, summary)
-    return summary
+    return {"run_id": run_id, **vars(counts)}

@@ -133,3 +133,17 @@ def test_report_command_prints_the_seeds_run(first_run, capsys):
     assert "empty.txt" in shown  # the quarantined example
     assert main(["report", "99", "--db", str(db)]) == 1
     assert "no run 99" in capsys.readouterr().err
+
+
+def test_small_batches_stream_to_the_same_warehouse(first_run, corpus, tmp_path):
+    from flows.etl import etl
+    db, _ = first_run
+    streamed = tmp_path / "streamed.duckdb"
+    summary = etl(sources=[str(p) for p in sorted(corpus.iterdir()) if p.name != ARTICLES[4].name]
+                  + [str(corpus / ARTICLES[4].name)], db_path=str(streamed), batch_size=2)
+    assert summary["documents_loaded"] == 5
+    query = """select regexp_extract(source_path, '[^/]+$'), indicator_code, value, qualifier, period_year,
+                      adcode, raw_text, evidence from facts order by all"""
+    with duckdb.connect(str(db), read_only=True) as a, duckdb.connect(str(streamed), read_only=True) as b:
+        assert b.execute(query).fetchall() == a.execute(query).fetchall()
+    assert not [p.name for p in tmp_path.iterdir() if "building" in p.name]  # shards and copies removed

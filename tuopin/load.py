@@ -1,7 +1,6 @@
 """Load validated rows into the DuckDB star schema in one transaction per run."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +9,7 @@ import duckdb
 import pandas as pd
 from pandera import errors as pa_errors
 
+from tuopin import shards
 from tuopin.lexicon import read_csv
 from tuopin.publish import PublishError, staged
 from tuopin.sources import Seen
@@ -48,6 +48,7 @@ class RunData:
     flow_run_id: str | None = None
     started_at: datetime = field(default_factory=datetime.now)
     templates: Templates | None = None  # the lines this run saw on several documents
+    shards: Path | None = None  # a folder of Parquet shards holding the rows, instead of the frames
 
 
 def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -138,44 +139,32 @@ def next_id(con: duckdb.DuckDBPyConnection, table: str, column: str) -> int:
     return con.execute(f"select coalesce(max({column}), 0) + 1 from {table}").fetchall()[0][0]
 
 
-def replace_changed(con: duckdb.DuckDBPyConnection, documents: pd.DataFrame) -> int:
+def replace_changed(con: duckdb.DuckDBPyConnection) -> int:
     """Delete documents (and their facts) whose source file now has new content."""
-    if documents.empty:
-        return 0
-    con.register("incoming", documents[["source_path", "content_sha256"]])
     stale = [r[0] for r in con.execute("""
-        select d.document_id from dim_document d join incoming i using (source_path)
+        select d.document_id from dim_document d join documents_in i using (source_path)
         where d.content_sha256 <> i.content_sha256""").fetchall()]
-    con.unregister("incoming")
     if stale:
         con.execute("delete from fact_indicator where document_id in (select unnest(?))", [stale])
         con.execute("delete from dim_document where document_id in (select unnest(?))", [stale])
     return len(stale)
 
 
-def insert_documents(con, documents: pd.DataFrame, run_id: int, loaded_at: datetime) -> None:
-    """Insert document rows with new keys."""
-    first = next_id(con, "dim_document", "document_id")
-    frame = documents.assign(
-        document_id=range(first, first + len(documents)),
-        repairs=[json.dumps(r, ensure_ascii=False) for r in documents["repairs"]],
-        loaded_at=loaded_at, run_id=run_id)
-    con.register("documents_in", frame)
+def insert_documents(con, run_id: int, loaded_at: datetime) -> None:
+    """Insert the run's document rows with new keys."""
     con.execute("""
         insert into dim_document by name
-        select d.document_id, d.source_path, d.content_sha256, d.byte_size, d.encoding,
+        select ? + row_number() over (order by d.source_path, d.content_sha256) - 1 as document_id,
+               d.source_path, d.content_sha256, d.byte_size, d.encoding,
                d.encoding_confidence, d.script, d.title, cast(d.published_at as timestamp) as published_at,
-               d.publisher, d.reporters, d.editor, r.region_id, d.body_text, d.boilerplate_chars, d.repairs::json as repairs,
-               d.loaded_at, d.run_id
-        from documents_in d left join dim_region r on r.adcode = d.region_adcode""")
-    con.unregister("documents_in")
+               d.publisher, d.reporters, d.editor, r.region_id, d.body_text, d.boilerplate_chars,
+               d.repairs::json as repairs, ? as loaded_at, ? as run_id
+        from documents_in d left join dim_region r on r.adcode = d.region_adcode""",
+                [next_id(con, "dim_document", "document_id"), loaded_at, run_id])
 
 
-def insert_facts(con, facts: pd.DataFrame, run_id: int) -> None:
-    """Insert fact rows, resolving document, indicator, region and date keys."""
-    columns = ["content_sha256", "indicator_code", "adcode", "period_year", "value", "qualifier",
-               "approximate", "raw_text", "evidence", "char_start", "char_end"]
-    con.register("facts_in", facts[columns])
+def insert_facts(con, run_id: int) -> None:
+    """Insert the run's fact rows, resolving document, indicator, region and date keys."""
     con.execute("""
         insert into fact_indicator by name
         select ? + row_number() over (order by d.document_id, f.char_start, i.indicator_id) - 1 as fact_id,
@@ -187,24 +176,37 @@ def insert_facts(con, facts: pd.DataFrame, run_id: int) -> None:
         join dim_document d using (content_sha256)
         join dim_indicator i using (indicator_code)
         left join dim_region r on r.adcode = f.adcode""", [next_id(con, "fact_indicator", "fact_id"), run_id])
-    con.unregister("facts_in")
 
 
-def insert_quarantine(con, rows: list[dict], run_id: int, at: datetime) -> None:
-    """Insert quarantine rows with the payload as JSON."""
-    if not rows:
-        return
-    frame = pd.DataFrame(rows).assign(
-        payload=[json.dumps(r.get("payload") or {}, ensure_ascii=False, default=str) for r in rows])
-    first = next_id(con, "quarantine", "quarantine_id")
-    frame["quarantine_id"] = range(first, first + len(frame))
-    con.register("quarantine_in", frame[["quarantine_id", "source_path", "stage", "reason", "payload"]])
-    con.execute("""
+def insert_quarantine(con, relation: str, run_id: int, at: datetime) -> None:
+    """Insert quarantine rows from a registered relation, the payload as JSON."""
+    con.execute(f"""
         insert into quarantine by name
-        select quarantine_id, ? as run_id, source_path, stage, reason, payload::json as payload,
-               ? as quarantined_at
-        from quarantine_in""", [run_id, at])
-    con.unregister("quarantine_in")
+        select ? + row_number() over () - 1 as quarantine_id, ? as run_id, source_path, stage, reason,
+               payload::json as payload, ? as quarantined_at
+        from {relation}""", [next_id(con, "quarantine", "quarantine_id"), run_id, at])
+
+
+def parquet_relation(files: list[str]) -> str:
+    """Return SQL reading the given Parquet files as one relation."""
+    quoted = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+    return f"select * from read_parquet([{quoted}], union_by_name = true)"
+
+
+def register_inputs(con, run: RunData) -> None:
+    """Expose the run's rows as documents_in, facts_in and quarantine_in, from shards or frames."""
+    frames = shards.frames_for_load(run.documents, run.facts, run.quarantine)
+    for kind in shards.KINDS:
+        files = shards.shard_files(run.shards, kind) if run.shards else []
+        if files:
+            con.execute(f"create or replace temp view {kind}_in as {parquet_relation(files)}")
+        else:
+            con.register(f"{kind}_in", frames[kind])
+
+
+def count(con, sql: str) -> int:
+    """Return the single number a query counts."""
+    return con.execute(sql).fetchall()[0][0]
 
 
 def load_run(db_path: Path, sql_dir: Path, seeds_dir: Path, run: RunData) -> tuple[int, RunCounts]:
@@ -237,23 +239,25 @@ def record_sources(con, sources: pd.DataFrame, run_id: int) -> None:
 def write_run(con, sql_dir: Path, seeds_dir: Path, run: RunData) -> tuple[int, RunCounts]:
     """Insert one run's rows inside the caller's transaction; return its id and counts."""
     ensure_schema(con, sql_dir)
-    quarantine = run.quarantine + load_reference(con, seeds_dir)
+    register_inputs(con, run)
+    con.register("region_quarantine_in", shards.quarantine_frame(load_reference(con, seeds_dir)))
     run_id = next_id(con, "etl_run", "run_id")
     now = datetime.now()
-    replaced = replace_changed(con, run.documents)
-    if not run.documents.empty:
-        insert_documents(con, run.documents, run_id, now)
-    if not run.facts.empty:
-        insert_facts(con, run.facts, run_id)
-    insert_quarantine(con, quarantine, run_id, now)
+    replaced = replace_changed(con)
+    insert_documents(con, run_id, now)
+    insert_facts(con, run_id)
+    insert_quarantine(con, "quarantine_in", run_id, now)
+    insert_quarantine(con, "region_quarantine_in", run_id, now)
     record_sources(con, run.sources, run_id)
     if run.templates:
         save_templates(con, run.templates, run_id, sql_dir)
+    stages = ", ".join(f"'{s}'" for s in sorted(DOCUMENT_STAGES))
     counts = RunCounts(
-        documents_seen=run.seen, documents_loaded=len(run.documents), documents_unchanged=run.unchanged,
-        documents_quarantined=sum(q["stage"] in DOCUMENT_STAGES for q in quarantine),
-        documents_replaced=replaced, facts_loaded=len(run.facts),
-        facts_rejected=sum(q["stage"] == "validate_fact" for q in quarantine))
+        documents_seen=run.seen, documents_loaded=count(con, "select count(*) from documents_in"),
+        documents_unchanged=run.unchanged,
+        documents_quarantined=count(con, f"select count(*) from quarantine_in where stage in ({stages})"),
+        documents_replaced=replaced, facts_loaded=count(con, "select count(*) from facts_in"),
+        facts_rejected=count(con, "select count(*) from quarantine_in where stage = 'validate_fact'"))
     validate_run(vars(counts))
     finished = datetime.now()
     con.execute("insert into etl_run values (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?)",

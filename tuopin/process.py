@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tuopin import html
+from tuopin import html, shards
 from tuopin.clean import clean
 from tuopin.config import Settings
 from tuopin.decode import DecodeError, decode
@@ -141,9 +141,15 @@ def frames(outcomes: list[Outcome], extractor: Extractor) -> tuple[pd.DataFrame,
     return documents, facts.drop(columns=["body_text"], errors="ignore"), rejected + bad_documents + bad_facts
 
 
-def source_records(unchanged: list[dict], fresh: list[dict], documents: pd.DataFrame) -> pd.DataFrame:
+def stage(outcomes: list[Outcome], extractor: Extractor, folder: Path, number: int) -> set[str]:
+    """Validate a batch's outcomes and write them as Parquet shards; return the loaded content hashes."""
+    documents, facts, quarantine = frames(outcomes, extractor)
+    shards.write_batch(folder, number, documents, facts, quarantine)
+    return set(documents.get("content_sha256", []))
+
+
+def source_records(unchanged: list[dict], fresh: list[dict], loaded: set[str]) -> pd.DataFrame:
     """Return one row per file seen this run, fresh ones marked loaded or quarantined."""
-    loaded = set(documents.get("content_sha256", []))
     rows = unchanged + [{**r, "outcome": "loaded" if r["content_sha256"] in loaded else "quarantined"}
                         for r in fresh]
     return pd.DataFrame(rows, columns=["source_path", "byte_size", "mtime_ns", "content_sha256", "outcome"])

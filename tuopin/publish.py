@@ -66,11 +66,22 @@ def writer_lock(db_path: Path, timeout: float) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def shard_folder(db_path: Path) -> Path:
+    """Return the folder where this process stages a run's Parquet shards."""
+    return Path(db_path).with_name(f".{Path(db_path).name}.{os.getpid()}.building-shards")
+
+
 def remove_stale(db_path: Path) -> None:
-    """Delete half-built copies left by runs that were killed."""
+    """Delete half-built copies and shards left by runs that were killed (not this process's own)."""
+    own = f".{db_path.name}.{os.getpid()}."
     for stale in db_path.parent.glob(f".{db_path.name}.*.building*"):
+        if stale.name.startswith(own):
+            continue
         log.warning("removing %s left by an interrupted run", stale)
-        stale.unlink(missing_ok=True)
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
 
 
 @contextmanager
