@@ -5,10 +5,12 @@ import html
 from datetime import datetime
 from pathlib import Path
 
+import pandas as pd
 import plotly.express as px
 import plotly.offline
 
 from tuopin.load import connect
+from tuopin.report import top_reasons
 
 CHARTS = (
     ("Poverty incidence rate by year (%)", """
@@ -23,10 +25,9 @@ CHARTS = (
         select region_name, sum(agreed_value) as value from mart_region_year
         where indicator_code = 'poverty_funds' and qualifier = 'actual'
         group by region_name order by value desc""", "bar_region"),
-    ("Quarantined rows by stage and reason", """
-        select stage || ': ' || regexp_replace(reason, '\\d+(\\.\\d+)?', 'N', 'g') as reason, count(*) as value
-        from quarantine group by all order by value desc limit 15""", "bar_reason"),
 )
+REASONS_TITLE = "Quarantined rows by stage and reason"
+REASONS_SHOWN = 15
 OFFLINE = {"displaylogo": False}  # no button that leads to plotly's website
 PAGE = """<!doctype html>
 <html lang="zh"><head><meta charset="utf-8"><title>tuopin report</title>
@@ -57,11 +58,19 @@ def figure(title: str, frame, kind: str):
     return fig.update_layout(legend_title_text="", xaxis_title="", yaxis_title="")
 
 
+def reason_frame(con) -> pd.DataFrame:
+    """Return quarantine rows of every run grouped as the run report groups its reasons."""
+    rows = con.execute("select stage, reason, source_path from quarantine order by quarantine_id").fetchall()
+    return pd.DataFrame([(f"{stage}: {reason}", count) for stage, reason, count, _ in top_reasons(rows, REASONS_SHOWN)],
+                        columns=["reason", "value"])
+
+
 def build_html(db_path: Path) -> str:
     """Return the report page with every chart and plotly.js inlined."""
     con = connect(db_path, read_only=True)
     try:
         frames = [(title, con.execute(sql).df(), kind) for title, sql, kind in CHARTS]
+        frames.append((REASONS_TITLE, reason_frame(con), "bar_reason"))
         documents, facts = con.execute("select (select count(*) from dim_document),"
                                        " (select count(*) from fact_indicator)").fetchall()[0]
     finally:

@@ -81,11 +81,11 @@ def build_report(db_path: Path, run_id: int | None = None) -> RunReport:
     return RunReport(found.iloc[0].to_dict(), by_stage, by_indicator, top_reasons(reasons))
 
 
-def top_reasons(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, int, str]]:
+def top_reasons(rows: list[tuple[str, str, str]], limit: int = TOP_REASONS) -> list[tuple[str, str, int, str]]:
     """Group reasons that differ only in their numbers; keep the first source as an example."""
     groups: dict[tuple[str, str], list] = {}
     for stage, reason, source in rows:
         key = (stage, NUMBER.sub("N", reason))
         groups.setdefault(key, [reason, 0, source])[1] += 1
-    ranked = sorted(groups.items(), key=lambda item: -item[1][1])[:TOP_REASONS]
+    ranked = sorted(groups.items(), key=lambda item: -item[1][1])[:limit]
     return [(stage, first, count, Path(source or "-").name) for (stage, _), (first, count, source) in ranked]

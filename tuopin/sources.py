@@ -8,6 +8,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from tuopin.decode import try_strict
+
 MEGABYTE = 1024 * 1024
 # A file that ends inside a multibyte character was cut off mid-write or mid-download.
 INCOMPLETE = ("unexpected end of data", "incomplete multibyte sequence")
@@ -103,18 +105,10 @@ def truncation(raw: bytes) -> str | None:
             raw.decode(codec)
             return None
         except UnicodeDecodeError as exc:
-            if exc.reason in INCOMPLETE and exc.start >= len(raw) - 4 and decodes(raw[:exc.start], codec):
+            cut_short = exc.reason in INCOMPLETE and exc.start >= len(raw) - 4
+            if cut_short and try_strict(raw[:exc.start], codec) is not None:
                 return f"truncated: the file ends inside a {codec} multibyte character"
     return None
-
-
-def decodes(raw: bytes, codec: str) -> bool:
-    """Tell whether raw decodes strictly with codec."""
-    try:
-        raw.decode(codec)
-        return True
-    except UnicodeDecodeError:
-        return False
 
 
 def read_source(path: str, max_bytes: int, seen: Seen | None = None) -> Source:
