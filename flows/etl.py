@@ -1,8 +1,11 @@
 """The tuopin ETL flow: thin orchestration over the library's stage functions."""
 from __future__ import annotations
 
+import os
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -10,13 +13,61 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
+from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED, temporary_settings
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
-from tuopin import load, process, report, templates
+from tuopin import batches, load, process, report
 from tuopin.config import Settings, load_settings
 from tuopin.progress import progress_bar
 from tuopin.publish import shard_folder, writer_lock
-from tuopin.sources import Seen, Source, discover, read_source
+from tuopin.sources import Seen, Skipped, discover
 from tuopin.templates import Templates
+
+
+def task_runner(name: str, workers: int | None = None, dask_address: str | None = None):
+    """Return the Prefect task runner the batches run on: threads, local processes or a Dask cluster."""
+    if name == "thread":
+        return ThreadPoolTaskRunner(max_workers=workers or os.cpu_count())
+    if name == "process":
+        return ProcessPoolTaskRunner(max_workers=workers or None)
+    if name == "dask":
+        from prefect_dask import DaskTaskRunner  # imported on demand: distributed is slow to import
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers or os.cpu_count(), "threads_per_worker": 1,
+                                              "processes": True, "dashboard_address": ":0"})
+    raise ValueError(f"unknown task runner {name!r}: choose thread, process or dask")
+
+
+@contextmanager
+def shared_api() -> Iterator[None]:
+    """Point worker processes at this process's Prefect API.
+
+    Without a configured API, every process starts a temporary Prefect server of its own (about
+    10 s each); started here first, its address goes to the workers with the other settings.
+    """
+    if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+    server = SubprocessASGIServer()
+    server.start()
+    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        yield
+
+
+def etl_on(runner: str = "process", workers: int | None = None, dask_address: str | None = None):
+    """Return the flow with its batches on the named task runner."""
+    return etl.with_options(task_runner=task_runner(runner, workers, dask_address))
+
+
+def run_etl(runner: str = "process", workers: int | None = None, dask_address: str | None = None,
+            **parameters) -> dict:
+    """Run the flow with its batches on the named task runner; return the run's summary."""
+    with shared_api():
+        return etl_on(runner, workers, dask_address)(**parameters)
+
 
 # Inputs are large byte strings: hashing them for Prefect's cache would cost more than the work.
 IO_TASK = dict(retries=3, retry_delay_seconds=[2, 5, 15], cache_policy=NONE)
@@ -34,28 +85,27 @@ def known_templates(settings: Settings) -> Templates:
     return load.known_templates(settings.db_path)
 
 
+# The batch tasks take paths and return small records: documents never pass through Prefect, so
+# batches run on any task runner (threads, processes, Dask workers) and their inputs cost nothing
+# to inspect.
 @task(cache_policy=NONE)
-def learn_templates(batch: list[Source]) -> Templates:
-    """Count the lines a batch of documents share: site templates."""
-    return templates.learn_batch(batch)
-
-
-@task(**IO_TASK)
-def read_batch(paths: list[str], settings: Settings, seen: dict[str, Seen]) -> list[Source]:
-    """Read a batch of files, skipping those whose size and mtime are unchanged."""
-    return [read_source(p, settings.max_bytes, seen.get(p)) for p in paths]
+def count_lines(paths: list[str], seen: dict[str, Seen], settings: Settings) -> Templates:
+    """Count the lines a batch's fresh files share: site templates."""
+    return batches.count_lines(paths, seen, settings)
 
 
 @task(cache_policy=NONE)
-def transform_batch(batch: list[Source], settings: Settings, lines: Templates) -> list[process.Outcome]:
-    """Decode, repair, clean and extract a batch of documents."""
-    return [process.process(s, settings, lines) for s in batch]
+def stage_sources(paths: list[str], seen: dict[str, Seen], settings: Settings, lines: Templates,
+                  folder: Path, number: int) -> batches.Staged:
+    """Decode, repair, clean, extract and validate a batch's fresh files into Parquet shards."""
+    return batches.stage_sources(paths, seen, settings, lines, folder, number)
 
 
 @task(cache_policy=NONE)
-def stage_batch(outcomes: list[process.Outcome], settings: Settings, folder: Path, number: int) -> set[str]:
-    """Validate a batch and write it as Parquet shards; return the loaded content hashes."""
-    return process.stage(outcomes, process.extractor_for(str(settings.seeds_dir)), folder, number)
+def stage_rejections(skipped: list[Skipped], settings: Settings, folder: Path) -> set[str]:
+    """Write the paths discovery could not use as quarantine shards."""
+    return process.stage([process.skipped(s) for s in skipped], process.extractor_for(str(settings.seeds_dir)),
+                         folder, 0)
 
 
 # No retries: a failed load leaves the published warehouse untouched, and its cause (a full
@@ -75,7 +125,7 @@ def publish_report(settings: Settings, run_id: int) -> str:
                                     description=f"tuopin run {run_id}")
 
 
-@flow(name="tuopin-etl")
+@flow(name="tuopin-etl", task_runner=task_runner("process"))
 def etl(sources: list[str] | None = None, db_path: str | None = None, batch_size: int | None = None,
         show_progress: bool = False) -> dict:
     """Load articles from files or folders into the DuckDB warehouse."""
@@ -97,32 +147,48 @@ def run(settings: Settings, sources: list[str], show_progress: bool, started: da
     return summary
 
 
+def each_batch(step, calls: list[tuple], sizes: list[int], label: str, show_progress: bool) -> list:
+    """Run step once per batch (one tuple of arguments each) and return the results in batch order.
+
+    A single batch runs in the flow's own thread; several are submitted to the flow's task runner,
+    so a small run pays no worker start-up.
+    """
+    with progress_bar(sum(sizes), show_progress, label) as bar:
+        if len(calls) == 1:
+            results = [step(*calls[0])]
+            bar.update(sizes[0])
+            return results
+        futures, results = [step.submit(*args) for args in calls], []
+        for size, future in zip(sizes, futures):
+            results.append(future.result())
+            bar.update(size)
+    return results
+
+
 def stream(settings: Settings, sources: list[str], show_progress: bool, started: datetime, folder: Path) -> dict:
-    """Read, transform and stage the sources batch by batch, then load the shards at once."""
+    """Count lines, then stage every batch as Parquet shards, then load the shards at once."""
     paths, skipped = discover(sources)
     seen_before, known = known_sources(settings)
-    remembered, learned = known_templates(settings), Templates()
-    loaded = stage_batch([process.skipped(s) for s in skipped], settings, folder, 0)
-    unchanged, fresh = [], []
-    with progress_bar(len(paths), show_progress) as bar:
-        for number, i in enumerate(range(0, len(paths), settings.batch_size), start=1):
-            batch, todo = paths[i:i + settings.batch_size], []
-            for source in read_batch(batch, settings, {p: seen_before[p] for p in batch if p in seen_before}):
-                # unchanged on disk, already loaded, or a copy of a file earlier in this run
-                if source.unchanged or source.sha256 in known:
-                    unchanged.append(source.record("unchanged"))
-                    continue
-                if source.sha256:
-                    known.add(source.sha256)
-                fresh.append(source.record("fresh"))
-                todo.append(source)
-            learned = learned.merged(learn_templates(todo))
-            outcomes = transform_batch(todo, settings, remembered.merged(learned))
-            loaded |= stage_batch(outcomes, settings, folder, number)
-            bar.update(len(batch))
-    run = load.RunData(sources=process.source_records(unchanged, fresh, loaded),
-                       seen=len(paths) + len(skipped), unchanged=len(unchanged), flow_run_id=flow_run.get_id(),
-                       started_at=started, templates=learned, shards=folder)
-    run_id, counts = load_all(settings, run)
+    candidates, unchanged = batches.split_unchanged(paths, seen_before)
+    chunks = [(batch, {p: seen_before[p] for p in batch if p in seen_before}) for batch in
+              (candidates[i:i + settings.batch_size] for i in range(0, len(candidates), settings.batch_size))]
+    sizes = [len(batch) for batch, _ in chunks]
+    learned = Templates()
+    counting = [(batch, seen, settings) for batch, seen in chunks]
+    for counts in each_batch(count_lines, counting, sizes, "counting lines", show_progress):
+        learned = learned.merged(counts).bounded()
+    lines = known_templates(settings).merged(learned).templates_only()
+    loaded = stage_rejections(skipped, settings, folder)
+    records = unchanged
+    staging = [(batch, seen, settings, lines, folder, number)
+               for number, (batch, seen) in enumerate(chunks, start=1)]
+    for staged in each_batch(stage_sources, staging, sizes, "processing", show_progress):
+        records += staged.records
+        loaded |= staged.loaded
+    records, dropped = batches.resolve_copies(records, known)
+    run = load.RunData(sources=process.source_records(records, loaded), seen=len(paths) + len(skipped),
+                       unchanged=sum(r["outcome"] == "unchanged" for r in records), flow_run_id=flow_run.get_id(),
+                       started_at=started, templates=learned, shards=folder, dropped=dropped)
+    run_id, counts = load_all(settings, quote(run))
     publish_report(settings, run_id)
     return {"run_id": run_id, **vars(counts)}

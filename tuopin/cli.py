@@ -7,6 +7,8 @@ import sys
 
 from tuopin.config import load_settings
 
+RUNNERS = ("thread", "process", "dask")  # flows.etl.task_runner builds each
+
 SUMMARY = ("documents seen {documents_seen} / loaded {documents_loaded} / unchanged {documents_unchanged}"
            " / quarantined {documents_quarantined}; facts loaded {facts_loaded} / rejected {facts_rejected};"
            " {seconds:.1f} s")
@@ -28,6 +30,7 @@ def build_parser() -> Parser:
     run.add_argument("sources", nargs="*", metavar="SOURCE", help="files or folders (default seeds/articles)")
     run.add_argument("--db", help="warehouse file (default warehouse/tuopin.duckdb)")
     run.add_argument("--batch-size", type=int, help="documents per task (default 200)")
+    add_runner_arguments(run)
     query = commands.add_parser("query", help="run read-only SQL against the warehouse")
     query.add_argument("sql", metavar="SQL")
     query.add_argument("--db", help="warehouse file (default warehouse/tuopin.duckdb)")
@@ -44,7 +47,31 @@ def build_parser() -> Parser:
     serve.add_argument("sources", nargs="*", metavar="SOURCE")
     serve.add_argument("--cron", default="0 * * * *", help="schedule (default hourly)")
     serve.add_argument("--db", help="warehouse file (default warehouse/tuopin.duckdb)")
+    add_runner_arguments(serve)
     return parser
+
+
+def add_runner_arguments(command: argparse.ArgumentParser) -> None:
+    """Add the options that choose where a run's batches execute."""
+    command.add_argument("--runner", choices=RUNNERS, help="where batches run (default process)")
+    command.add_argument("--workers", type=int, help="worker threads or processes (default: one per core)")
+    command.add_argument("--dask-address", metavar="ADDRESS",
+                         help="Dask scheduler to use with --runner dask (default: a local cluster)")
+
+
+def runner_settings(args) -> dict:
+    """Return the task runner options of a run or serve command, checked, with settings as defaults."""
+    settings = load_settings()
+    runner = args.runner or settings.runner
+    if runner not in RUNNERS:
+        raise CliError(f"unknown runner {runner!r} (TUOPIN_RUNNER): choose one of {', '.join(RUNNERS)}")
+    workers = settings.workers if args.workers is None else args.workers
+    if workers < 0:
+        raise CliError("--workers must be 0 (one per core) or more")
+    address = args.dask_address or settings.dask_address
+    if address and runner != "dask":
+        raise CliError("--dask-address needs --runner dask")
+    return {"runner": runner, "workers": workers or None, "dask_address": address or None}
 
 
 class CliError(Exception):
@@ -80,10 +107,11 @@ def cmd_run(args) -> int:
     if missing:
         raise CliError(f"no such file or folder: {', '.join(missing)}")
     check_writable(args.db or load_settings().db_path)
+    runner = runner_settings(args)
     quiet_prefect()
-    from flows.etl import etl
-    summary = etl(sources=args.sources or None, db_path=args.db, batch_size=args.batch_size,
-                  show_progress=True)
+    from flows.etl import run_etl
+    summary = run_etl(**runner, sources=args.sources or None, db_path=args.db, batch_size=args.batch_size,
+                      show_progress=True)
     print(SUMMARY.format(**summary))
     return 0
 
@@ -146,9 +174,9 @@ def cmd_serve(args) -> int:
     missing = [s for s in args.sources if not os.path.exists(s)]
     if missing:
         raise CliError(f"no such file or folder: {', '.join(missing)}")
-    from flows.etl import etl
-    etl.serve(name="tuopin-scheduled", cron=args.cron, limit=1, global_limit=1,
-              parameters={"sources": args.sources or None, "db_path": args.db})
+    from flows.etl import etl_on
+    etl_on(**runner_settings(args)).serve(name="tuopin-scheduled", cron=args.cron, limit=1, global_limit=1,
+                                          parameters={"sources": args.sources or None, "db_path": args.db})
     return 0
 
 

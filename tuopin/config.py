@@ -17,6 +17,9 @@ class Settings:
     batch_size: int = 200
     max_bytes: int = 20 * 1024 * 1024  # larger files are quarantined unread
     lock_timeout: int = 900  # seconds a run waits for another run writing the same warehouse
+    runner: str = "process"  # where batches run: thread, process or dask
+    workers: int = 0  # worker threads or processes; 0: one per CPU core
+    dask_address: str = ""  # a running Dask scheduler (tcp://host:8786); empty: a local cluster
 
     def with_overrides(self, **values) -> "Settings":
         """Return a copy with the given non-None values set (coerced to each field's type)."""

@@ -49,6 +49,7 @@ class RunData:
     started_at: datetime = field(default_factory=datetime.now)
     templates: Templates | None = None  # the lines this run saw on several documents
     shards: Path | None = None  # a folder of Parquet shards holding the rows, instead of the frames
+    dropped: set[str] = field(default_factory=set)  # source paths whose shard rows are copies: not loaded
 
 
 def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -194,14 +195,21 @@ def parquet_relation(files: list[str]) -> str:
 
 
 def register_inputs(con, run: RunData) -> None:
-    """Expose the run's rows as documents_in, facts_in and quarantine_in, from shards or frames."""
+    """Expose the run's rows as documents_in, facts_in and quarantine_in, from shards or frames,
+    without the rows of dropped paths (copies of content loaded already)."""
     frames = shards.frames_for_load(run.documents, run.facts, run.quarantine)
+    con.register("dropped_in", pd.DataFrame({"source_path": sorted(run.dropped)}, dtype="string"))
     for kind in shards.KINDS:
         files = shards.shard_files(run.shards, kind) if run.shards else []
         if files:
-            con.execute(f"create or replace temp view {kind}_in as {parquet_relation(files)}")
+            relation = parquet_relation(files)
         else:
-            con.register(f"{kind}_in", frames[kind])
+            # an empty frame's columns are float64, which DuckDB would refuse to join to text keys
+            frame = frames[kind].astype(object) if frames[kind].empty else frames[kind]
+            con.register(f"{kind}_frame", frame)
+            relation = f"select * from {kind}_frame"
+        con.execute(f"create or replace temp view {kind}_in as select * from ({relation}) "
+                    "where source_path is null or source_path::varchar not in (select source_path from dropped_in)")
 
 
 def count(con, sql: str) -> int:

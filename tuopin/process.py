@@ -148,8 +148,8 @@ def stage(outcomes: list[Outcome], extractor: Extractor, folder: Path, number: i
     return set(documents.get("content_sha256", []))
 
 
-def source_records(unchanged: list[dict], fresh: list[dict], loaded: set[str]) -> pd.DataFrame:
+def source_records(records: list[dict], loaded: set[str]) -> pd.DataFrame:
     """Return one row per file seen this run, fresh ones marked loaded or quarantined."""
-    rows = unchanged + [{**r, "outcome": "loaded" if r["content_sha256"] in loaded else "quarantined"}
-                        for r in fresh]
+    rows = [{**r, "outcome": ("loaded" if r["content_sha256"] in loaded else "quarantined")
+             if r["outcome"] == "fresh" else r["outcome"]} for r in records]
     return pd.DataFrame(rows, columns=["source_path", "byte_size", "mtime_ns", "content_sha256", "outcome"])

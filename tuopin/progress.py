@@ -8,9 +8,9 @@ from tqdm import tqdm
 
 
 @contextmanager
-def progress_bar(total: int, enabled: bool):
+def progress_bar(total: int, enabled: bool, label: str | None = None):
     """Yield a tqdm bar writing to stderr, disabled off a terminal or when not wanted."""
-    bar = tqdm(total=total, unit="doc", disable=not (enabled and sys.stderr.isatty()), file=sys.stderr)
+    bar = tqdm(total=total, unit="doc", desc=label, disable=not (enabled and sys.stderr.isatty()), file=sys.stderr)
     try:
         yield bar
     finally:

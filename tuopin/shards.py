@@ -13,7 +13,7 @@ import pandas as pd
 DOCUMENT_COLUMNS = ["source_path", "content_sha256", "byte_size", "encoding", "encoding_confidence", "script",
                     "title", "published_at", "publisher", "reporters", "editor", "region_adcode", "body_text",
                     "boilerplate_chars", "repairs"]
-FACT_COLUMNS = ["content_sha256", "indicator_code", "adcode", "period_year", "value", "qualifier",
+FACT_COLUMNS = ["source_path", "content_sha256", "indicator_code", "adcode", "period_year", "value", "qualifier",
                 "approximate", "raw_text", "evidence", "char_start", "char_end"]
 QUARANTINE_COLUMNS = ["source_path", "stage", "reason", "payload"]
 KINDS = ("documents", "facts", "quarantine")

@@ -29,6 +29,9 @@ MIN_DOCUMENTS = 3
 MIN_TEMPLATE_CHARS, MAX_TEMPLATE_CHARS = 2, 200
 # A line seen on this many documents of one run is remembered, so later runs can add to it.
 MIN_REMEMBERED = 2
+# A run holds at most this many distinct lines; past it, lines seen once are forgotten, so memory
+# stays bounded on a corpus of any size (a template line recurs, and soon outgrows a count of one).
+MAX_RUN_LINES = 500_000
 SPACE = re.compile(r"\s+")
 SQL_FILE = "templates.sql"
 
@@ -69,6 +72,16 @@ class Templates:
         counts = Counter(self.counts)
         counts.update(other.counts)
         return Templates(counts, self.min_documents)
+
+    def bounded(self, max_lines: int = MAX_RUN_LINES) -> "Templates":
+        """Return these counts without the lines seen once, when there are more than max_lines."""
+        if len(self.counts) <= max_lines:
+            return self
+        return Templates({k: n for k, n in self.counts.items() if n > 1}, self.min_documents)
+
+    def templates_only(self) -> "Templates":
+        """Return only the lines that are templates: what clean needs, small enough to ship to workers."""
+        return Templates({k: self.counts[k] for k in self.keys}, self.min_documents)
 
     def __contains__(self, line: object) -> bool:
         return isinstance(line, str) and line_key(line) in self.keys

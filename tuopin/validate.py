@@ -199,11 +199,11 @@ def with_foreign_keys(schema: pa.DataFrameSchema, keys: dict[str, set[str]]) -> 
     return schema
 
 
-def failure_reasons(schema: pa.DataFrameSchema, df: pd.DataFrame) -> dict[int, list[str]]:
-    """Return, per failing row index, the names of the checks it failed."""
+def failure_reasons(schema: pa.DataFrameSchema, df: pd.DataFrame) -> tuple[pd.DataFrame | None, dict[int, list[str]]]:
+    """Return the validated (coerced) frame when every row passes, else None and, per failing row
+    index, the names of the checks it failed."""
     try:
-        schema.validate(df, lazy=True)
-        return {}
+        return schema.validate(df, lazy=True), {}
     except pa.errors.SchemaErrors as exc:
         reasons: dict[int, list[str]] = {}
         for case in exc.failure_cases.to_dict("records"):
@@ -213,15 +213,23 @@ def failure_reasons(schema: pa.DataFrameSchema, df: pd.DataFrame) -> dict[int, l
             rows = df.index if index is None or pd.isna(index) else [int(index)]
             for i in rows:  # a column-level failure (a missing column) hits every row
                 reasons.setdefault(i, []).append(label)
-        return reasons
+        return None, reasons
 
 
-def failures(schema: pa.DataFrameSchema, df: pd.DataFrame) -> dict[int, list[str]]:
-    """Return failing rows' reasons, repeating until the rest passes (a dropped region orphans its children)."""
+def failures(schema: pa.DataFrameSchema, df: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, list[str]]]:
+    """Return the validated passing rows and the failing rows' reasons, repeating until the rest
+    passes (a dropped region orphans its children)."""
     reasons: dict[int, list[str]] = {}
-    while found := failure_reasons(schema, df.drop(index=list(reasons))):
+    while True:
+        rest = df.drop(index=list(reasons))
+        if rest.empty:
+            return rest, reasons
+        valid, found = failure_reasons(schema, rest)
+        if valid is not None:
+            return valid, reasons
+        if not found:  # failures pandera could not pin on rows: a bug, raised as such
+            return schema.validate(rest), reasons
         reasons |= found
-    return reasons
 
 
 def to_payload(row: dict) -> dict:
@@ -235,13 +243,12 @@ def split(schema: pa.DataFrameSchema, df: pd.DataFrame, stage: str,
     if df.empty:
         return df, []
     df = df.reset_index(drop=True)
-    reasons = failures(schema, df)
+    good, reasons = failures(schema, df)  # validating once: the passing rows come back coerced
     rejected = [{"source_path": df.at[i, "source_path"] if "source_path" in df else None,
                  "stage": stage, "reason": "; ".join(dict.fromkeys(labels)),
                  "payload": to_payload(df.loc[i].drop(list(drop_from_payload), errors="ignore").to_dict())}
                 for i, labels in sorted(reasons.items())]
-    good = df.drop(index=list(reasons))
-    return (schema.validate(good) if len(good) else good), rejected
+    return good, rejected
 
 
 def validate_documents(documents: pd.DataFrame, adcodes: set[str]) -> tuple[pd.DataFrame, list[dict]]:
