@@ -1,5 +1,6 @@
 """The command line: one-line errors, read-only queries, output formats."""
 import json
+import os
 import subprocess
 import sys
 from datetime import datetime
@@ -31,12 +32,22 @@ def test_help():
 
 
 @pytest.mark.parametrize("args", [["run", "--batch-size", "0"], ["run", "no/such/folder"],
-                                  ["run", "--db", "/proc/no/such/dir/t.duckdb"], ["frobnicate"]])
+                                  ["run", "--db", "/proc/no/such/dir/t.duckdb"], ["frobnicate"],
+                                  ["run", "--runner", "ray"], ["run", "--workers", "-1"],
+                                  ["run", "--dask-address", "tcp://scheduler:8786"]])
 def test_bad_arguments_give_one_line_and_no_traceback(args):
     result = tuopin(*args)
     assert result.returncode != 0
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_runner_in_the_environment_is_one_line():
+    result = subprocess.run([sys.executable, "-m", "tuopin.cli", "run"], capture_output=True, text=True,
+                            cwd=ROOT, timeout=120, env={**os.environ, "TUOPIN_RUNNER": "ray"})
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("tuopin: error: unknown runner 'ray' (TUOPIN_RUNNER): "
+                                     "choose one of thread, process, dask")
 
 
 @pytest.mark.parametrize("sql", ["delete from dim_region", "drop table dim_region",

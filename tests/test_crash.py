@@ -99,6 +99,7 @@ def test_a_second_run_waits_for_the_first_then_gives_up_with_one_line(corpus, ch
         os.killpg(first.pid, signal.SIGCONT)
     assert second.returncode == 1
     assert err.strip().splitlines()[-1].startswith("tuopin: error: another tuopin run is writing")
+    assert "Traceback" not in err
     out, err = first.communicate(timeout=300)
     assert first.returncode == 0, err
     assert f"documents seen {DOCUMENTS} / loaded {DOCUMENTS}" in out

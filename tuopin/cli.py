@@ -29,7 +29,7 @@ def build_parser() -> Parser:
     run = commands.add_parser("run", help="run the ETL flow once")
     run.add_argument("sources", nargs="*", metavar="SOURCE", help="files or folders (default seeds/articles)")
     run.add_argument("--db", help="warehouse file (default warehouse/tuopin.duckdb)")
-    run.add_argument("--batch-size", type=int, help="documents per task (default 200)")
+    run.add_argument("--batch-size", type=int, help="documents per task (default 500)")
     add_runner_arguments(run)
     query = commands.add_parser("query", help="run read-only SQL against the warehouse")
     query.add_argument("sql", metavar="SQL")
@@ -100,14 +100,20 @@ def existing_warehouse(args) -> str:
 
 def cmd_run(args) -> int:
     """Run the flow once and print its summary."""
-    from tuopin.publish import check_writable
+    from tuopin.publish import check_writable, writer_lock
     if args.batch_size is not None and args.batch_size < 1:
         raise CliError("--batch-size must be at least 1")
     missing = [s for s in args.sources if not os.path.exists(s)]
     if missing:
         raise CliError(f"no such file or folder: {', '.join(missing)}")
-    check_writable(args.db or load_settings().db_path)
+    settings = load_settings()
+    db = args.db or settings.db_path
+    check_writable(db)
     runner = runner_settings(args)
+    # Wait for another run to finish before starting Prefect: giving up is then one line, not a
+    # failed flow run's traceback (the flow takes the lock again for itself).
+    with writer_lock(db, settings.lock_timeout):
+        pass
     quiet_prefect()
     from flows.etl import run_etl
     summary = run_etl(**runner, sources=args.sources or None, db_path=args.db, batch_size=args.batch_size,

@@ -14,7 +14,7 @@ class Settings:
     db_path: Path = Path("warehouse/tuopin.duckdb")
     seeds_dir: Path = PROJECT_ROOT / "seeds"
     sql_dir: Path = PROJECT_ROOT / "sql"
-    batch_size: int = 200
+    batch_size: int = 500  # documents per task; each task costs Prefect ~0.1 s, so not too small
     max_bytes: int = 20 * 1024 * 1024  # larger files are quarantined unread
     lock_timeout: int = 900  # seconds a run waits for another run writing the same warehouse
     runner: str = "process"  # where batches run: thread, process or dask

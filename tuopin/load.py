@@ -20,6 +20,9 @@ SQL_FILES = ("schema.sql", "facts.sql", "mart_region_year.sql", "mart_conflicts.
              "mart_region_latest.sql", "mart_region_rollup.sql")
 
 
+LOAD_MEMORY = "256MB"
+
+
 class WarehouseError(RuntimeError):
     """Raised when the warehouse cannot be opened or written."""
 
@@ -151,29 +154,29 @@ def replace_changed(con: duckdb.DuckDBPyConnection) -> int:
     return len(stale)
 
 
-def insert_documents(con, run_id: int, loaded_at: datetime) -> None:
-    """Insert the run's document rows with new keys."""
-    con.execute("""
+def insert_documents(con, relation: str, run_id: int, loaded_at: datetime) -> None:
+    """Insert document rows from a relation with new keys."""
+    con.execute(f"""
         insert into dim_document by name
         select ? + row_number() over (order by d.source_path, d.content_sha256) - 1 as document_id,
                d.source_path, d.content_sha256, d.byte_size, d.encoding,
                d.encoding_confidence, d.script, d.title, cast(d.published_at as timestamp) as published_at,
                d.publisher, d.reporters, d.editor, r.region_id, d.body_text, d.boilerplate_chars,
                d.repairs::json as repairs, ? as loaded_at, ? as run_id
-        from documents_in d left join dim_region r on r.adcode = d.region_adcode""",
+        from {relation} d left join dim_region r on r.adcode = d.region_adcode""",
                 [next_id(con, "dim_document", "document_id"), loaded_at, run_id])
 
 
-def insert_facts(con, run_id: int) -> None:
-    """Insert the run's fact rows, resolving document, indicator, region and date keys."""
-    con.execute("""
+def insert_facts(con, relation: str, run_id: int) -> None:
+    """Insert fact rows from a relation, resolving document, indicator, region and date keys."""
+    con.execute(f"""
         insert into fact_indicator by name
         select ? + row_number() over (order by d.document_id, f.char_start, i.indicator_id) - 1 as fact_id,
                d.document_id, i.indicator_id, r.region_id, f.period_year::integer as period_year,
                cast(strftime(d.published_at, '%Y%m%d') as integer) as published_date_id,
                f.value, f.qualifier, f.approximate as is_approximate, f.raw_text, f.evidence,
                f.char_start, f.char_end, ? as run_id
-        from facts_in f
+        from {relation} f
         join dim_document d using (content_sha256)
         join dim_indicator i using (indicator_code)
         left join dim_region r on r.adcode = f.adcode""", [next_id(con, "fact_indicator", "fact_id"), run_id])
@@ -183,7 +186,8 @@ def insert_quarantine(con, relation: str, run_id: int, at: datetime) -> None:
     """Insert quarantine rows from a registered relation, the payload as JSON."""
     con.execute(f"""
         insert into quarantine by name
-        select ? + row_number() over () - 1 as quarantine_id, ? as run_id, source_path, stage, reason,
+        select ? + row_number() over (order by source_path, stage, reason) - 1 as quarantine_id,
+               ? as run_id, source_path, stage, reason,
                payload::json as payload, ? as quarantined_at
         from {relation}""", [next_id(con, "quarantine", "quarantine_id"), run_id, at])
 
@@ -194,22 +198,31 @@ def parquet_relation(files: list[str]) -> str:
     return f"select * from read_parquet([{quoted}], union_by_name = true)"
 
 
-def register_inputs(con, run: RunData) -> None:
-    """Expose the run's rows as documents_in, facts_in and quarantine_in, from shards or frames,
-    without the rows of dropped paths (copies of content loaded already)."""
+def kept(relation: str) -> str:
+    """Return SQL for a relation's rows without those of dropped paths (copies of content loaded already)."""
+    return (f"select * from ({relation}) "
+            "where source_path is null or source_path::varchar not in (select source_path from dropped_in)")
+
+
+def register_inputs(con, run: RunData) -> list[tuple[str, str | None]]:
+    """Expose the run's rows as documents_in, facts_in and quarantine_in, from shards or frames;
+    return the (documents, facts) relations of each batch, to insert one after another."""
     frames = shards.frames_for_load(run.documents, run.facts, run.quarantine)
     con.register("dropped_in", pd.DataFrame({"source_path": sorted(run.dropped)}, dtype="string"))
+    files = {kind: shards.shard_files(run.shards, kind) if run.shards else [] for kind in shards.KINDS}
     for kind in shards.KINDS:
-        files = shards.shard_files(run.shards, kind) if run.shards else []
-        if files:
-            relation = parquet_relation(files)
+        if files[kind]:
+            relation = parquet_relation(files[kind])
         else:
             # an empty frame's columns are float64, which DuckDB would refuse to join to text keys
             frame = frames[kind].astype(object) if frames[kind].empty else frames[kind]
             con.register(f"{kind}_frame", frame)
             relation = f"select * from {kind}_frame"
-        con.execute(f"create or replace temp view {kind}_in as select * from ({relation}) "
-                    "where source_path is null or source_path::varchar not in (select source_path from dropped_in)")
+        con.execute(f"create or replace temp view {kind}_in as {kept(relation)}")
+    if not files["documents"]:
+        return [("documents_in", "facts_in")]
+    return [(f"({kept(parquet_relation([documents]))})", facts and f"({kept(parquet_relation([facts]))})")
+            for documents, facts in shards.batch_shards(run.shards)]
 
 
 def count(con, sql: str) -> int:
@@ -223,6 +236,9 @@ def load_run(db_path: Path, sql_dir: Path, seeds_dir: Path, run: RunData) -> tup
         with staged(db_path) as staging:
             con = connect(staging)
             try:
+                # Bounded memory: DuckDB spills to disk rather than grow with the corpus.
+                con.execute(f"set memory_limit = '{LOAD_MEMORY}'")
+                con.execute("set preserve_insertion_order = false")
                 con.execute("begin transaction")
                 run_id, counts = write_run(con, sql_dir, seeds_dir, run)
                 con.execute("commit")
@@ -245,15 +261,24 @@ def record_sources(con, sources: pd.DataFrame, run_id: int) -> None:
 
 
 def write_run(con, sql_dir: Path, seeds_dir: Path, run: RunData) -> tuple[int, RunCounts]:
-    """Insert one run's rows inside the caller's transaction; return its id and counts."""
+    """Insert one run's rows into a staging copy of the warehouse; return its id and counts.
+
+    Each batch's documents and facts are committed on their own, so memory holds one batch, not
+    the run: a 100,000-document run held in one transaction ran out of memory. The copy is
+    published only once the run is complete, so the run stays all or nothing.
+    """
     ensure_schema(con, sql_dir)
-    register_inputs(con, run)
+    chunks = register_inputs(con, run)
     con.register("region_quarantine_in", shards.quarantine_frame(load_reference(con, seeds_dir)))
     run_id = next_id(con, "etl_run", "run_id")
     now = datetime.now()
     replaced = replace_changed(con)
-    insert_documents(con, run_id, now)
-    insert_facts(con, run_id)
+    for documents, facts in chunks:
+        insert_documents(con, documents, run_id, now)
+        if facts:
+            insert_facts(con, facts, run_id)
+        con.execute("commit")
+        con.execute("begin transaction")
     insert_quarantine(con, "quarantine_in", run_id, now)
     insert_quarantine(con, "region_quarantine_in", run_id, now)
     record_sources(con, run.sources, run_id)

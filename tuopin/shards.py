@@ -58,3 +58,9 @@ def write_batch(folder: Path, number: int, documents: pd.DataFrame, facts: pd.Da
 def shard_files(folder: Path, kind: str) -> list[str]:
     """Return the shard files of one kind, in batch order."""
     return sorted(str(p) for p in Path(folder).glob(f"{kind}-*.parquet"))
+
+
+def batch_shards(folder: Path) -> list[tuple[str, str | None]]:
+    """Return each batch's documents shard with its facts shard (None when the batch had no facts)."""
+    facts = {Path(f).name.removeprefix("facts-"): f for f in shard_files(folder, "facts")}
+    return [(f, facts.get(Path(f).name.removeprefix("documents-"))) for f in shard_files(folder, "documents")]

@@ -51,6 +51,15 @@ def countable(key: str) -> bool:
     return MIN_TEMPLATE_CHARS <= len(key) <= MAX_TEMPLATE_CHARS and not key.isdigit()
 
 
+def forget_rarest(counts: Counter[str], keep: int) -> Counter[str]:
+    """Drop the lines seen once, then twice, and so on, until at most keep lines remain."""
+    floor = 1
+    while len(counts) > keep:
+        counts = Counter({k: n for k, n in counts.items() if n > floor})
+        floor += 1
+    return counts
+
+
 class Templates:
     """Line keys with the number of distinct documents each was seen on; ``line in templates``."""
 
@@ -73,11 +82,20 @@ class Templates:
         counts.update(other.counts)
         return Templates(counts, self.min_documents)
 
-    def bounded(self, max_lines: int = MAX_RUN_LINES) -> "Templates":
-        """Return these counts without the lines seen once, when there are more than max_lines."""
-        if len(self.counts) <= max_lines:
-            return self
-        return Templates({k: n for k, n in self.counts.items() if n > 1}, self.min_documents)
+    @classmethod
+    def combined(cls, parts: Iterable["Templates"], max_lines: int = MAX_RUN_LINES,
+                 min_documents: int = MIN_DOCUMENTS) -> "Templates":
+        """Add up the counts of many batches in one pass.
+
+        Past max_lines distinct lines, the rarest are forgotten (those seen once, then twice, ...)
+        until half remain: memory stays bounded, and a template line, which recurs, survives.
+        """
+        counts: Counter[str] = Counter()
+        for part in parts:
+            counts.update(part.counts)
+            if len(counts) > max_lines:
+                counts = forget_rarest(counts, max_lines // 2)
+        return cls(counts, min_documents)
 
     def templates_only(self) -> "Templates":
         """Return only the lines that are templates: what clean needs, small enough to ship to workers."""
