@@ -1,6 +1,7 @@
 """The tuopin ETL flow: thin orchestration over the library's stage functions."""
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 import shutil
@@ -34,6 +35,7 @@ def prepare_worker() -> None:
     """
     process.extractor_for(str(load_settings().seeds_dir))
     gc.freeze()
+    atexit.register(gc.unfreeze)  # let shutdown free them, or DuckDB's bindings report them as leaked
 
 
 def task_runner(name: str, workers: int | None = None, dask_address: str | None = None):
@@ -100,9 +102,10 @@ def known_templates(settings: Settings) -> Templates:
 # batches run on any task runner (threads, processes, Dask workers) and their inputs cost nothing
 # to inspect.
 @task(cache_policy=NONE)
-def count_lines(paths: list[str], seen: dict[str, Seen], settings: Settings) -> Templates:
-    """Count the lines a batch's fresh files share: site templates."""
-    return batches.count_lines(paths, seen, settings)
+def count_lines(paths: list[str], seen: dict[str, Seen], settings: Settings, folder: Path,
+                number: int) -> Templates:
+    """Count the lines a batch's fresh files share (site templates), keeping their repaired text."""
+    return batches.count_lines(paths, seen, settings, folder, number)
 
 
 @task(cache_policy=NONE)
@@ -197,7 +200,7 @@ def stream(settings: Settings, sources: list[str], show_progress: bool, started:
     chunks = [(batch, {p: seen_before[p] for p in batch if p in seen_before}) for batch in
               (candidates[i:i + settings.batch_size] for i in range(0, len(candidates), settings.batch_size))]
     sizes, lap = [len(batch) for batch, _ in chunks], stopwatch()
-    counting = [(batch, seen, settings) for batch, seen in chunks]
+    counting = [(batch, seen, settings, folder, number) for number, (batch, seen) in enumerate(chunks, start=1)]
     learned = Templates.combined(each_batch(count_lines, counting, sizes, "counting lines", show_progress))
     lines = known_templates(settings).merged(learned).templates_only()
     seconds = {"counting": lap()}

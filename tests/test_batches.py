@@ -54,3 +54,31 @@ def test_run_line_counts_stay_bounded_and_keep_recurring_lines():
 def test_templates_only_keeps_what_clean_needs():
     counts = Templates({"site slogan": 5, "a paragraph": 1})
     assert counts.templates_only().counts == {"site slogan": 5}
+
+
+def test_the_second_pass_reuses_the_first_pass_text_and_gets_the_same_rows(tmp_path):
+    import pandas as pd
+    settings, paths = load_settings(), [str(p) for p in ARTICLES]
+    batches.count_lines(paths, {}, settings, tmp_path / "reused", 1)
+    assert (tmp_path / "reused" / "prepared-000001.parquet").exists()
+    lines = Templates()
+    reused = batches.stage_sources(paths, {}, settings, lines, tmp_path / "reused", 1)
+    fresh = batches.stage_sources(paths, {}, settings, lines, tmp_path / "fresh", 1)
+    assert reused == fresh and len(reused.loaded) == len(ARTICLES)
+    for kind in ("documents", "facts"):
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "reused" / f"{kind}-000001.parquet"),
+                                      pd.read_parquet(tmp_path / "fresh" / f"{kind}-000001.parquet"))
+
+
+def test_a_file_changed_between_the_passes_is_decoded_again(tmp_path):
+    import pandas as pd
+    settings, path = load_settings(), tmp_path / "article.txt"
+    shutil.copy(ARTICLES[0], path)
+    batches.count_lines([str(path)], {}, settings, tmp_path / "stale", 1)
+    batches.stage_sources([str(path)], {}, settings, Templates(), tmp_path / "before", 1)
+    shutil.copy(ARTICLES[1], path)  # edited after the first pass read it
+    for folder in ("stale", "direct"):
+        batches.stage_sources([str(path)], {}, settings, Templates(), tmp_path / folder, 1)
+    body = {folder: pd.read_parquet(tmp_path / folder / "documents-000001.parquet")["body_text"][0]
+            for folder in ("before", "stale", "direct")}
+    assert body["stale"] == body["direct"] != body["before"]

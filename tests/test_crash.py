@@ -103,3 +103,4 @@ def test_a_second_run_waits_for_the_first_then_gives_up_with_one_line(corpus, ch
     out, err = first.communicate(timeout=300)
     assert first.returncode == 0, err
     assert f"documents seen {DOCUMENTS} / loaded {DOCUMENTS}" in out
+    assert "leaked" not in err  # worker processes shut down cleanly, with nothing to report

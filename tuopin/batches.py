@@ -5,7 +5,8 @@ so batches run anywhere a task runner puts them (threads, processes, Dask worker
 file system) and the run's result does not depend on where or in which order they ran:
 
 1. ``count_lines``: each batch counts the lines of its fresh files; the run adds the counts up,
-   so every batch cleans with the site templates of the whole run.
+   so every batch cleans with the site templates of the whole run. The decoded and repaired
+   texts are kept beside the shards, for the second pass.
 2. ``stage_sources``: each batch decodes, repairs, cleans, extracts and validates its fresh
    files and writes them as shards, returning one record per file.
 3. ``resolve_copies``: the run drops the rows of files whose content it already holds or saw
@@ -13,12 +14,17 @@ file system) and the run's result does not depend on where or in which order the
 """
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tuopin import process, templates
+import pandas as pd
+
+from tuopin import html, process, templates
 from tuopin.config import Settings
+from tuopin.decode import Decoded
+from tuopin.repair import Repaired
 from tuopin.sources import Seen, Source, read_source
 from tuopin.templates import Templates
 
@@ -72,21 +78,60 @@ def fresh_sources(paths: list[str], seen: dict[str, Seen], settings: Settings) -
     return fresh, unchanged
 
 
-def count_lines(paths: list[str], seen: dict[str, Seen], settings: Settings) -> Templates:
+def count_lines(paths: list[str], seen: dict[str, Seen], settings: Settings, folder: Path | None = None,
+                number: int = 0) -> Templates:
     """Count, for each line, the batch's fresh files it appears on (copies too, wherever they fall,
-    so the counts do not depend on how the run was cut into batches)."""
+    so the counts do not depend on how the run was cut into batches).
+
+    With a folder, the decoded and repaired text of the batch's plain-text files is kept there
+    for stage_sources, which then does not decode and repair them again.
+    """
     fresh, _ = fresh_sources(paths, seen, settings)
-    return templates.learn_batch(fresh)
+    texts, ready = [], {}
+    for source in fresh:
+        if html.is_html(source.path):  # a page's template is in the lines around its main text
+            texts.append(templates.source_text(source))
+            continue
+        prepared = process.prepare(source)
+        if isinstance(prepared, process.Prepared):
+            texts.append(prepared.repaired.text)
+            ready[source.path] = (source.sha256, prepared)
+    if folder is not None and ready:
+        write_prepared(Path(folder) / f"prepared-{number:06d}.parquet", ready)
+    return Templates.learn(t for t in texts if t)
+
+
+def write_prepared(path: Path, ready: dict[str, tuple[str, process.Prepared]]) -> None:
+    """Write decoded and repaired texts, keyed by path and content hash, as one Parquet file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pd.DataFrame([{"source_path": source_path, "content_sha256": sha, "encoding": p.decoded.encoding,
+                   "confidence": p.decoded.confidence, "replaced": p.decoded.replaced, "text": p.repaired.text,
+                   "script": p.repaired.script, "repairs": json.dumps(p.repaired.repairs, ensure_ascii=False)}
+                  for source_path, (sha, p) in ready.items()]).to_parquet(path, index=False)
+
+
+def read_prepared(path: Path) -> dict[str, tuple[str, process.Prepared]]:
+    """Read what write_prepared wrote (nothing when the file is absent)."""
+    if not path.exists():
+        return {}
+    return {row.source_path: (row.content_sha256, process.Prepared(
+                Decoded("", row.encoding, float(row.confidence), int(row.replaced)),
+                Repaired(row.text, row.script, json.loads(row.repairs))))
+            for row in pd.read_parquet(path).itertuples(index=False)}
 
 
 def stage_sources(paths: list[str], seen: dict[str, Seen], settings: Settings, lines: Templates,
                   folder: Path, number: int) -> Staged:
     """Process a batch's fresh files into shard number ``number`` of folder; return their records."""
     fresh, unchanged = fresh_sources(paths, seen, settings)
+    ready = read_prepared(Path(folder) / f"prepared-{number:06d}.parquet")
     first = {}  # a copy within the batch is processed once; resolve_copies records it as unchanged
     for source in fresh:
         first.setdefault(source.sha256 or source.path, source)
-    outcomes = [process.process(s, settings, lines) for s in first.values()]
+    outcomes = []
+    for source in first.values():
+        sha, prepared = ready.get(source.path, (None, None))
+        outcomes.append(process.process(source, settings, lines, prepared if sha == source.sha256 else None))
     loaded = process.stage(outcomes, process.extractor_for(str(settings.seeds_dir)), folder, number)
     return Staged(unchanged + [s.record("fresh") for s in fresh], loaded)
 

@@ -85,9 +85,10 @@ def fail(message: str) -> int:
 
 
 def quiet_prefect() -> None:
-    """Keep Prefect's console to warnings, and its offline server from phoning home."""
+    """Keep Prefect's (and Dask's) console to warnings, and Prefect's offline server from phoning home."""
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")  # a local cluster's start and stop
 
 
 def existing_warehouse(args) -> str:

@@ -9,13 +9,13 @@ from pathlib import Path
 import pandas as pd
 
 from tuopin import html, shards
-from tuopin.clean import clean
+from tuopin.clean import Context, clean
 from tuopin.config import Settings
-from tuopin.decode import DecodeError, decode
+from tuopin.decode import Decoded, DecodeError, decode
 from tuopin.extract import Extractor
 from tuopin.lexicon import Lexicon
 from tuopin.regions import Gazetteer
-from tuopin.repair import repair
+from tuopin.repair import Repaired, repair
 from tuopin.sources import Skipped, Source, truncation
 from tuopin.validate import validate_documents, validate_facts
 
@@ -65,11 +65,17 @@ def not_chinese(text: str) -> str | None:
     return None
 
 
-def process(source: Source, settings: Settings, templates=None) -> Outcome:
-    """Take one source from raw bytes to a document row and its fact rows.
+@dataclass(frozen=True)
+class Prepared:
+    """A source decoded and repaired: the first pass of a run (counting lines) and the second
+    (processing) both need it, so the first hands it on. HTML pages are not handed on."""
+    decoded: Decoded
+    repaired: Repaired
+    context: Context | None = None
 
-    templates: site-template lines for clean (``tuopin.templates.Templates``), if the caller has them.
-    """
+
+def prepare(source: Source) -> Prepared | Outcome:
+    """Decode and repair a source, or return the outcome of rejecting it."""
     if source.error:
         return reject(source, "read", source.error)
     cut = truncation(source.raw)
@@ -82,8 +88,19 @@ def process(source: Source, settings: Settings, templates=None) -> Outcome:
     # --- HTML pages (issue #4): trafilatura's main text and the page lines around it, then the same stages.
     page = html.read_page(decoded.text) if html.is_html(source.path) else None
     repaired = repair(page.text if page else decoded.text)
-    context = html.repaired(page.context) if page else None
-    # ---
+    return Prepared(decoded, repaired, html.repaired(page.context) if page else None)
+
+
+def process(source: Source, settings: Settings, templates=None, prepared: Prepared | None = None) -> Outcome:
+    """Take one source from raw bytes to a document row and its fact rows.
+
+    templates: site-template lines for clean (``tuopin.templates.Templates``), if the caller has them;
+    prepared: the source already decoded and repaired, if the caller has it.
+    """
+    ready = prepared or prepare(source)
+    if isinstance(ready, Outcome):
+        return ready
+    decoded, repaired, context = ready.decoded, ready.repaired, ready.context
     foreign = not_chinese(repaired.text)
     if foreign:
         return reject(source, "decode", foreign, encoding=decoded.encoding)
