@@ -65,6 +65,7 @@ def test_the_second_pass_reuses_the_first_pass_text_and_gets_the_same_rows(tmp_p
     reused = batches.stage_sources(paths, {}, settings, lines, tmp_path / "reused", 1)
     fresh = batches.stage_sources(paths, {}, settings, lines, tmp_path / "fresh", 1)
     assert reused == fresh and len(reused.loaded) == len(ARTICLES)
+    assert not (tmp_path / "reused" / "prepared-000001.parquet").exists()  # read once, then removed
     for kind in ("documents", "facts"):
         pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "reused" / f"{kind}-000001.parquet"),
                                       pd.read_parquet(tmp_path / "fresh" / f"{kind}-000001.parquet"))

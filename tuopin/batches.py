@@ -124,7 +124,9 @@ def stage_sources(paths: list[str], seen: dict[str, Seen], settings: Settings, l
                   folder: Path, number: int) -> Staged:
     """Process a batch's fresh files into shard number ``number`` of folder; return their records."""
     fresh, unchanged = fresh_sources(paths, seen, settings)
-    ready = read_prepared(Path(folder) / f"prepared-{number:06d}.parquet")
+    prepared_file = Path(folder) / f"prepared-{number:06d}.parquet"
+    ready = read_prepared(prepared_file)
+    prepared_file.unlink(missing_ok=True)  # read once; a retried batch decodes again
     first = {}  # a copy within the batch is processed once; resolve_copies records it as unchanged
     for source in fresh:
         first.setdefault(source.sha256 or source.path, source)
