@@ -20,7 +20,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from tuopin import batches, load, process, report
-from tuopin.config import Settings, load_settings
+from tuopin.config import RUNNERS, Settings, load_settings
 from tuopin.progress import progress_bar
 from tuopin.publish import shard_folder, writer_lock
 from tuopin.sources import Seen, Skipped, discover
@@ -50,7 +50,7 @@ def task_runner(name: str, workers: int | None = None, dask_address: str | None 
             return DaskTaskRunner(address=dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": workers or os.cpu_count(), "threads_per_worker": 1,
                                               "processes": True, "dashboard_address": ":0"})
-    raise ValueError(f"unknown task runner {name!r}: choose thread, process or dask")
+    raise ValueError(f"unknown task runner {name!r}: choose one of {', '.join(RUNNERS)}")
 
 
 @contextmanager

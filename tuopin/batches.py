@@ -50,7 +50,7 @@ def split_unchanged(paths: list[str], seen: dict[str, Seen]) -> tuple[list[str],
         except OSError:  # the batch reports why
             candidates.append(path)
             continue
-        if before and (before.byte_size, before.mtime_ns) == (info.st_size, info.st_mtime_ns):
+        if before and before.matches(info):
             unchanged.append(Source(path, None, before.sha256, None, info.st_size, info.st_mtime_ns,
                                     unchanged=True).record("unchanged"))
         else:

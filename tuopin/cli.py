@@ -5,9 +5,7 @@ import argparse
 import os
 import sys
 
-from tuopin.config import load_settings
-
-RUNNERS = ("thread", "process", "dask")  # flows.etl.task_runner builds each
+from tuopin.config import RUNNERS, Settings, load_settings
 
 SUMMARY = ("documents seen {documents_seen} / loaded {documents_loaded} / unchanged {documents_unchanged}"
            " / quarantined {documents_quarantined}; facts loaded {facts_loaded} / rejected {facts_rejected};"
@@ -59,9 +57,8 @@ def add_runner_arguments(command: argparse.ArgumentParser) -> None:
                          help="Dask scheduler to use with --runner dask (default: a local cluster)")
 
 
-def runner_settings(args) -> dict:
+def runner_settings(args, settings: Settings) -> dict:
     """Return the task runner options of a run or serve command, checked, with settings as defaults."""
-    settings = load_settings()
     runner = args.runner or settings.runner
     if runner not in RUNNERS:
         raise CliError(f"unknown runner {runner!r} (TUOPIN_RUNNER): choose one of {', '.join(RUNNERS)}")
@@ -110,7 +107,7 @@ def cmd_run(args) -> int:
     settings = load_settings()
     db = args.db or settings.db_path
     check_writable(db)
-    runner = runner_settings(args)
+    runner = runner_settings(args, settings)
     # Wait for another run to finish before starting Prefect: giving up is then one line, not a
     # failed flow run's traceback (the flow takes the lock again for itself).
     with writer_lock(db, settings.lock_timeout):
@@ -182,8 +179,9 @@ def cmd_serve(args) -> int:
     if missing:
         raise CliError(f"no such file or folder: {', '.join(missing)}")
     from flows.etl import etl_on
-    etl_on(**runner_settings(args)).serve(name="tuopin-scheduled", cron=args.cron, limit=1, global_limit=1,
-                                          parameters={"sources": args.sources or None, "db_path": args.db})
+    flow = etl_on(**runner_settings(args, load_settings()))
+    flow.serve(name="tuopin-scheduled", cron=args.cron, limit=1, global_limit=1,
+               parameters={"sources": args.sources or None, "db_path": args.db})
     return 0
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+RUNNERS = ("thread", "process", "dask")  # where a run's batches can execute (flows.etl.task_runner)
 
 
 @dataclass(frozen=True)

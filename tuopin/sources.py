@@ -38,6 +38,10 @@ class Seen:
     mtime_ns: int
     sha256: str | None
 
+    def matches(self, info: os.stat_result) -> bool:
+        """Tell whether a file's status shows the same size and modification time as when seen."""
+        return (self.byte_size, self.mtime_ns) == (info.st_size, info.st_mtime_ns)
+
 
 @dataclass(frozen=True)
 class Skipped:
@@ -116,7 +120,7 @@ def read_source(path: str, max_bytes: int, seen: Seen | None = None) -> Source:
     info, reason = examine(path, max_bytes)
     if reason:  # keep size and mtime when there are some: an unchanged bad file is not retried
         return Source(path, None, None, reason, getattr(info, "st_size", None), getattr(info, "st_mtime_ns", None))
-    if seen and (seen.byte_size, seen.mtime_ns) == (info.st_size, info.st_mtime_ns):
+    if seen and seen.matches(info):
         return Source(path, None, seen.sha256, None, info.st_size, info.st_mtime_ns, unchanged=True)
     try:
         raw = Path(path).read_bytes()
