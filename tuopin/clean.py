@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-HAN_CHAR = re.compile(f"[{HAN}]")
 HAN_RUN = re.compile(f"[{HAN}]+")
 CN_DIGITS = "一二三四五六七八九十"
 # Zero-width characters survive str.strip(); scraped pages are full of them.
@@ -300,7 +299,7 @@ def tidy(line: str) -> str:
 
 def han_count(line: str) -> int:
     """Count the Han characters in a line."""
-    return len(line) - len(HAN_CHAR.sub("", line))
+    return sum(map(len, HAN_RUN.findall(line)))
 
 
 def visible_chars(text: str) -> int:

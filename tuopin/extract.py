@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from tuopin import numbers
-from tuopin.lexicon import CHANGE, QUANTITY_RE, QUANTITY_START, Indicator, Lexicon, Rule, unit_of
+from tuopin.lexicon import CHANGE, QUANTITY_RE, Indicator, Lexicon, Rule, quantity_starts, unit_of
 from tuopin.regions import Gazetteer, Region
 from tuopin.repair import find_mojibake
 
@@ -69,11 +71,18 @@ class Candidate:
     match_end: int
 
 
+@lru_cache(maxsize=8)
+def break_positions(text: str, breaks: str) -> list[int]:
+    """Return, in order, where text holds one of the break characters (a body is asked many times)."""
+    return [m.start() for m in re.finditer(f"[{re.escape(breaks)}]", text)]
+
+
 def span_around(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
     """Return the bounds of the clause or sentence holding text[start:end]."""
-    left = max(text.rfind(ch, 0, start) for ch in breaks) + 1
-    rights = [i for i in (text.find(ch, end) for ch in breaks) if i != -1]
-    right = min(rights) + 1 if rights else len(text)
+    positions = break_positions(text, breaks)
+    before, after = bisect_left(positions, start), bisect_left(positions, end)
+    left = positions[before - 1] + 1 if before else 0
+    right = positions[after] + 1 if after < len(positions) else len(text)
     return left, right
 
 
@@ -107,7 +116,7 @@ def is_broken_or_threshold(text: str, q: Quantity) -> bool:
 
 def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
     """Return every (quantity, indicator) pair a rule claims, earliest rule first."""
-    found, starts = [], [m.start() for m in QUANTITY_START.finditer(text)]
+    found, starts = [], quantity_starts(text)
     for rule in rules:
         for m in rule.finditer(text, starts):
             sentence = text[slice(*span_around(text, m.start(), m.end(), SENTENCE_END))]

@@ -53,9 +53,21 @@ class Indicator:
     category: str
 
 
-# Where a run of figures can begin: a noun before the figure, an approximation, or a numeral.
-QUANTITY_START = re.compile(f"(?=(?:建档立卡)?(?:贫困村|贫困户|贫困人口|贫困县)|{APPROX_BEFORE}|"
-                            "[\\d零〇二两三四五六七八九十]|一[零〇一二两三四五六七八九十百千万亿])")
+# Where a run of figures can begin: a noun before the figure, an approximation, or a numeral that
+# does not continue another (the 2 of 5222人 or of 1.26万 begins no figure; neither does the 二 of 三千二百).
+CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+QUANTITY_START = re.compile(f"(?=(?:建档立卡)?(?:贫困村|贫困户|贫困人口|贫困县)|{APPROX_BEFORE})|"
+                            f"(?<![\\d.．])(?<!\\d[,，])(?=\\d)|(?<![{CHINESE_DIGITS}])(?=[零〇二两三四五六七八九十]|一[{CHINESE_DIGITS}])")
+
+
+# The characters QUANTITY_START can stand before: the scan jumps between them in C.
+QUANTITY_FIRST = re.compile(f"[\\d{CHINESE_DIGITS}建贫{APPROX_BEFORE.replace('|', '')}]")
+
+
+def quantity_starts(text: str) -> list[int]:
+    """Return where a run of figures begins in text: a start at which a quantity matches."""
+    return [i for i in (m.start() for m in QUANTITY_FIRST.finditer(text))
+            if QUANTITY_START.match(text, i) and QUANTITY_RE.match(text, i)]
 
 
 @dataclass(frozen=True)
@@ -67,7 +79,7 @@ class Rule:
     rank: int
 
     def finditer(self, text: str, starts: list[int]):
-        """Yield the rule's matches in text, like re.finditer; starts are where a run of figures can begin.
+        """Yield the rule's matches in text, like re.finditer; starts are quantity_starts(text).
 
         A rule that opens with its figures ({Q}退出) can only match at those starts, so it is tried
         there alone instead of at every character: it was most of the extract stage's time.

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,8 +19,8 @@ from tuopin.repair import Repaired, repair
 from tuopin.sources import Skipped, Source, truncation
 from tuopin.validate import validate_documents, validate_facts
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-NON_SPACE = re.compile(r"\S")
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+SPACE_RUN = re.compile(r"\s+")
 MIN_HAN_SHARE = 0.2  # below this a text is not a Chinese article (English page, code, a table)
 MIN_HAN_CHARS = 20
 
@@ -59,7 +59,8 @@ def reject(source: Source, stage: str, reason: str, **payload) -> Outcome:
 
 def not_chinese(text: str) -> str | None:
     """Return a reason when text holds too little Chinese to be an article."""
-    han, visible = len(HAN.findall(text)), len(NON_SPACE.findall(text))
+    han = sum(map(len, HAN_RUN.findall(text)))  # runs, not characters: far fewer objects
+    visible = len(text) - sum(map(len, SPACE_RUN.findall(text)))
     if han < MIN_HAN_CHARS or han < MIN_HAN_SHARE * visible:
         return f"not Chinese text: {han} of {visible} characters are Chinese"
     return None
@@ -113,7 +114,7 @@ def process(source: Source, settings: Settings, templates=None, prepared: Prepar
     facts = extractor.extract(cleaned.body_text, cleaned.title, cleaned.published_at, region)
     published_year = cleaned.published_at.year if cleaned.published_at else None
     fact_rows = [{"content_sha256": source.sha256, "source_path": source.path,
-                  "published_year": published_year, **asdict(f)} for f in facts]
+                  "published_year": published_year, **vars(f)} for f in facts]
     return Outcome(source.path, document_row(source, decoded, repaired, cleaned, region), fact_rows)
 
 
