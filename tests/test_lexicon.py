@@ -1,0 +1,41 @@
+"""Where the rules look for figures: the fast scan finds every place the plain definition does."""
+from hypothesis import given, strategies as st
+
+from tuopin.config import load_settings
+from tuopin.lexicon import QUANTITY_RE, QUANTITY_START, Lexicon, quantity_starts
+
+RULES = Lexicon.from_dir(load_settings().seeds_dir).rules
+# Pieces of real sentences (seeds 000, 002, 004): figures, measure words, triggers, years, breaks.
+PIECES = ["减贫", "2078", "户", "5222", "人", ",", "1.26", "万", "三千二百", "贫困村", "个", "退出", "摘帽",
+          "脱贫", "2020年", "近", "多", "余", "、", "由", "降至", "%", "24.8", "贫困发生率", "建档立卡", "贫困户",
+          "32,076", "。", "易地扶贫搬迁", "元", "亿", "驻村工作队", "支", "全县", "累计", "一百", "两万"]
+
+
+def plain_starts(text: str) -> list[int]:
+    """The definition the scan shortcuts: every position where a figure can begin and a quantity reads."""
+    return [i for i in range(len(text)) if QUANTITY_START.match(text, i) and QUANTITY_RE.match(text, i)]
+
+
+def test_figures_begin_at_their_first_character_only():
+    text = "减贫2078户5222人,1.26万人,三千二百户,2020年"
+    assert [text[i:i + 3] for i in quantity_starts(text)] == ["207", "522", "1.2", "三千二"]
+
+
+def test_thousands_separators_and_prefix_nouns():
+    text = "贫困户32,076户"
+    starts = quantity_starts(text)
+    assert 0 in starts and text.index("32") in starts and text.index("076") not in starts
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_the_scan_finds_what_the_definition_finds(text):
+    assert quantity_starts(text) == plain_starts(text)
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_rules_match_the_same_at_quantities_as_wherever_a_figure_can_begin(text):
+    anywhere = [i for i in range(len(text)) if QUANTITY_START.match(text, i)]
+    for rule in RULES:
+        fast = [m.span() for m in rule.finditer(text, quantity_starts(text))]
+        plain = [m.span() for m in rule.finditer(text, anywhere)]
+        assert fast == plain, rule.pattern.pattern[:60]
