@@ -6,7 +6,6 @@ from datetime import datetime
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.typing import Series
 
 QUALIFIERS = ["actual", "target", "baseline"]
 SCRIPTS = ["simplified", "traditional", "mixed"]
@@ -36,105 +35,107 @@ HOUSEHOLD_PERSON_PAIRS = {
 DECREASE = r"降|减|下降|减少"
 
 
-class DocumentSchema(pa.DataFrameModel):
-    """One decoded, repaired and cleaned document."""
-
-    source_path: Series[str] = pa.Field(str_length={"min_value": 1})
-    content_sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", unique=True)
-    byte_size: Series[int] = pa.Field(gt=0)
-    encoding: Series[str] = pa.Field(str_length={"min_value": 1})
-    encoding_confidence: Series[float] = pa.Field(ge=0, le=1)
-    script: Series[str] = pa.Field(isin=SCRIPTS)
-    title: Series[str] = pa.Field(nullable=True)
-    published_at: Series[pd.Timestamp] = pa.Field(nullable=True, ge=pd.Timestamp(FIRST_YEAR, 1, 1))
-    publisher: Series[str] = pa.Field(nullable=True)
-    region_adcode: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{6}$")
-    body_text: Series[str] = pa.Field(str_length={"min_value": 1})
-    boilerplate_chars: Series[int] = pa.Field(ge=0)
-
-    class Config:
-        coerce = True
+# The schemas are built as DataFrameSchema objects rather than DataFrameModel classes: building a
+# model's schema imports pandera's Dask typing whenever Dask is installed (prefect-dask brings it),
+# half a second of every process's first batch.
+NON_EMPTY = pa.Check.str_length(min_value=1)
+ADCODE = pa.Check.str_matches(r"^\d{6}$")
+SHA256 = pa.Check.str_matches(r"^[0-9a-f]{64}$")
 
 
-class FactSchema(pa.DataFrameModel):
-    """One statistic stated in one document, before keys are attached."""
+def column(dtype, *checks: pa.Check, nullable: bool = False, unique: bool = False) -> pa.Column:
+    """Return a schema column of dtype with the given checks."""
+    return pa.Column(dtype, list(checks), nullable=nullable, unique=unique)
 
-    content_sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
-    indicator_code: Series[str]
-    unit: Series[str] = pa.Field(isin=list(BOUNDS))
-    value: Series[float] = pa.Field(ge=0)
-    qualifier: Series[str] = pa.Field(isin=QUALIFIERS)
-    adcode: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{6}$")
-    region_level: Series[str] = pa.Field(nullable=True, isin=LEVELS)
-    period_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=FIRST_YEAR)
-    published_year: Series[pd.Int64Dtype] = pa.Field(nullable=True)
-    raw_text: Series[str] = pa.Field(str_length={"min_value": 1})
-    evidence: Series[str] = pa.Field(str_length={"min_value": 1})
-    char_start: Series[int] = pa.Field(ge=0)
-    char_end: Series[int] = pa.Field(ge=0)
-    body_text: Series[str]
 
-    @pa.dataframe_check(name="percent_within_0_100")
-    def percent_within_0_100(cls, df: pd.DataFrame) -> Series[bool]:
-        """Keep percentages between 0 and 100."""
-        return (df["unit"] != "percent") | df["value"].between(0, 100)
+def frame_check(name: str):
+    """Turn a function of the whole frame (a boolean Series per row) into a named frame check."""
+    return lambda function: pa.Check(function, name=name)
 
-    @pa.dataframe_check(name="count_is_positive_integer")
-    def count_is_positive_integer(cls, df: pd.DataFrame) -> Series[bool]:
-        """Require persons, households, villages, counties and teams to be whole and positive."""
-        counted = df["unit"].isin(COUNTED_UNITS)
-        return ~counted | ((df["value"] > 0) & (df["value"] == df["value"].round()))
 
-    @pa.dataframe_check(name="yuan_is_positive")
-    def yuan_is_positive(cls, df: pd.DataFrame) -> Series[bool]:
-        """Require money to be positive."""
-        return (df["unit"] != "yuan") | (df["value"] > 0)
+# One decoded, repaired and cleaned document.
+DOCUMENT_SCHEMA = pa.DataFrameSchema({
+    "source_path": column(str, NON_EMPTY),
+    "content_sha256": column(str, SHA256, unique=True),
+    "byte_size": column(int, pa.Check.gt(0)),
+    "encoding": column(str, NON_EMPTY),
+    "encoding_confidence": column(float, pa.Check.ge(0), pa.Check.le(1)),
+    "script": column(str, pa.Check.isin(SCRIPTS)),
+    "title": column(str, nullable=True),
+    "published_at": column("datetime64[ns]", pa.Check.ge(pd.Timestamp(FIRST_YEAR, 1, 1)), nullable=True),
+    "publisher": column(str, nullable=True),
+    "region_adcode": column(str, ADCODE, nullable=True),
+    "body_text": column(str, NON_EMPTY),
+    "boilerplate_chars": column(int, pa.Check.ge(0)),
+}, coerce=True)
 
-    @pa.dataframe_check(name="value_plausible_for_region_level")
-    def value_plausible_for_region_level(cls, df: pd.DataFrame) -> Series[bool]:
-        """Reject values above what a region of that level can plausibly reach."""
-        bound = [BOUNDS.get(u, {}).get(level if isinstance(level, str) else "country", float("inf"))
-                 for u, level in zip(df["unit"], df["region_level"])]
-        return df["value"] <= pd.Series(bound, index=df.index)
 
-    @pa.dataframe_check(name="period_year_not_after_published_year_plus_5")
-    def period_year_not_after_published_year_plus_5(cls, df: pd.DataFrame) -> Series[bool]:
-        """Keep the period year within a few years of publication (or of today)."""
-        latest = df["published_year"].fillna(datetime.now().year) + YEARS_AHEAD
-        return df["period_year"].isna() | (df["period_year"] <= latest)
+@frame_check("percent_within_0_100")
+def percent_within_0_100(df: pd.DataFrame) -> pd.Series:
+    """Keep percentages between 0 and 100."""
+    return (df["unit"] != "percent") | df["value"].between(0, 100)
 
-    @pa.dataframe_check(name="raw_text_in_evidence")
-    def raw_text_in_evidence(cls, df: pd.DataFrame) -> Series[bool]:
-        """Require the matched words to appear in the evidence."""
-        return pd.Series([r in e for r, e in zip(df["raw_text"], df["evidence"])], index=df.index)
 
-    @pa.dataframe_check(name="offsets_point_at_raw_text")
-    def offsets_point_at_raw_text(cls, df: pd.DataFrame) -> Series[bool]:
-        """Require body_text[char_start:char_end] to be the matched words, inside the body."""
-        return pd.Series([0 <= s < e <= len(b) and b[s:e] == r for b, s, e, r in
-                          zip(df["body_text"], df["char_start"], df["char_end"], df["raw_text"])],
-                         index=df.index)
+@frame_check("count_is_positive_integer")
+def count_is_positive_integer(df: pd.DataFrame) -> pd.Series:
+    """Require persons, households, villages, counties and teams to be whole and positive."""
+    counted = df["unit"].isin(COUNTED_UNITS)
+    return ~counted | ((df["value"] > 0) & (df["value"] == df["value"].round()))
 
-    @pa.dataframe_check(name="baseline_above_actual_for_decrease")
-    def baseline_above_actual_for_decrease(cls, df: pd.DataFrame) -> Series[bool]:
-        """In 由A降至B, the baseline A must exceed the actual B."""
-        falling = df[df["evidence"].str.contains(DECREASE)]
-        base = falling[falling["qualifier"] == "baseline"]
-        actual = falling[falling["qualifier"] == "actual"]
-        return failing_pairs(df, base, actual, ["content_sha256", "evidence", "indicator_code"],
-                             lambda b, a: b <= a)
 
-    @pa.dataframe_check(name="households_not_above_persons")
-    def households_not_above_persons(cls, df: pd.DataFrame) -> Series[bool]:
-        """In one clause (2078户5222人), households cannot outnumber persons."""
-        households = df[df["indicator_code"].isin(HOUSEHOLD_PERSON_PAIRS)]
-        households = households.assign(indicator_code=households["indicator_code"].map(HOUSEHOLD_PERSON_PAIRS))
-        persons = df[df["indicator_code"].isin(set(HOUSEHOLD_PERSON_PAIRS.values()))]
-        return failing_pairs(df, households, persons, ["content_sha256", "evidence", "qualifier", "indicator_code"],
-                             lambda h, p: h > p)
+@frame_check("yuan_is_positive")
+def yuan_is_positive(df: pd.DataFrame) -> pd.Series:
+    """Require money to be positive."""
+    return (df["unit"] != "yuan") | (df["value"] > 0)
 
-    class Config:
-        coerce = True
+
+@frame_check("value_plausible_for_region_level")
+def value_plausible_for_region_level(df: pd.DataFrame) -> pd.Series:
+    """Reject values above what a region of that level can plausibly reach."""
+    bound = [BOUNDS.get(u, {}).get(level if isinstance(level, str) else "country", float("inf"))
+             for u, level in zip(df["unit"], df["region_level"])]
+    return df["value"] <= pd.Series(bound, index=df.index)
+
+
+@frame_check("period_year_not_after_published_year_plus_5")
+def period_year_not_after_published_year_plus_5(df: pd.DataFrame) -> pd.Series:
+    """Keep the period year within a few years of publication (or of today)."""
+    latest = df["published_year"].fillna(datetime.now().year) + YEARS_AHEAD
+    return df["period_year"].isna() | (df["period_year"] <= latest)
+
+
+@frame_check("raw_text_in_evidence")
+def raw_text_in_evidence(df: pd.DataFrame) -> pd.Series:
+    """Require the matched words to appear in the evidence."""
+    return pd.Series([r in e for r, e in zip(df["raw_text"], df["evidence"])], index=df.index)
+
+
+@frame_check("offsets_point_at_raw_text")
+def offsets_point_at_raw_text(df: pd.DataFrame) -> pd.Series:
+    """Require body_text[char_start:char_end] to be the matched words, inside the body."""
+    return pd.Series([0 <= s < e <= len(b) and b[s:e] == r for b, s, e, r in
+                      zip(df["body_text"], df["char_start"], df["char_end"], df["raw_text"])],
+                     index=df.index)
+
+
+@frame_check("baseline_above_actual_for_decrease")
+def baseline_above_actual_for_decrease(df: pd.DataFrame) -> pd.Series:
+    """In 由A降至B, the baseline A must exceed the actual B."""
+    falling = df[df["evidence"].str.contains(DECREASE)]
+    base = falling[falling["qualifier"] == "baseline"]
+    actual = falling[falling["qualifier"] == "actual"]
+    return failing_pairs(df, base, actual, ["content_sha256", "evidence", "indicator_code"],
+                         lambda b, a: b <= a)
+
+
+@frame_check("households_not_above_persons")
+def households_not_above_persons(df: pd.DataFrame) -> pd.Series:
+    """In one clause (2078户5222人), households cannot outnumber persons."""
+    households = df[df["indicator_code"].isin(HOUSEHOLD_PERSON_PAIRS)]
+    households = households.assign(indicator_code=households["indicator_code"].map(HOUSEHOLD_PERSON_PAIRS))
+    persons = df[df["indicator_code"].isin(set(HOUSEHOLD_PERSON_PAIRS.values()))]
+    return failing_pairs(df, households, persons, ["content_sha256", "evidence", "qualifier", "indicator_code"],
+                         lambda h, p: h > p)
 
 
 def failing_pairs(df: pd.DataFrame, left: pd.DataFrame, right: pd.DataFrame, keys: list[str],
@@ -151,44 +152,57 @@ def failing_pairs(df: pd.DataFrame, left: pd.DataFrame, right: pd.DataFrame, key
     return ok
 
 
-class RegionSchema(pa.DataFrameModel):
-    """One administrative division of the gazetteer."""
+# One statistic stated in one document, before keys are attached.
+FACT_SCHEMA = pa.DataFrameSchema({
+    "content_sha256": column(str, SHA256),
+    "indicator_code": column(str),
+    "unit": column(str, pa.Check.isin(list(BOUNDS))),
+    "value": column(float, pa.Check.ge(0)),
+    "qualifier": column(str, pa.Check.isin(QUALIFIERS)),
+    "adcode": column(str, ADCODE, nullable=True),
+    "region_level": column(str, pa.Check.isin(LEVELS), nullable=True),
+    "period_year": column(pd.Int64Dtype(), pa.Check.ge(FIRST_YEAR), nullable=True),
+    "published_year": column(pd.Int64Dtype(), nullable=True),
+    "raw_text": column(str, NON_EMPTY),
+    "evidence": column(str, NON_EMPTY),
+    "char_start": column(int, pa.Check.ge(0)),
+    "char_end": column(int, pa.Check.ge(0)),
+    "body_text": column(str),
+}, checks=[percent_within_0_100, count_is_positive_integer, yuan_is_positive, value_plausible_for_region_level,
+           period_year_not_after_published_year_plus_5, raw_text_in_evidence, offsets_point_at_raw_text,
+           baseline_above_actual_for_decrease, households_not_above_persons], coerce=True)
 
-    adcode: Series[str] = pa.Field(str_matches=r"^\d{6}$", unique=True)
-    name: Series[str] = pa.Field(str_length={"min_value": 1})
-    level: Series[str] = pa.Field(isin=LEVELS)
-    province_name: Series[str] = pa.Field(nullable=True)
-    prefecture_name: Series[str] = pa.Field(nullable=True)
-    parent_adcode: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{6}$")
 
-    @pa.dataframe_check(name="parent_region_exists")
-    def parent_region_exists(cls, df: pd.DataFrame) -> Series[bool]:
-        """Require every parent adcode to be a region of the table (the country has none)."""
-        return df["parent_adcode"].isna() | df["parent_adcode"].isin(set(df["adcode"]))
-
-    class Config:
-        coerce = True
+@frame_check("parent_region_exists")
+def parent_region_exists(df: pd.DataFrame) -> pd.Series:
+    """Require every parent adcode to be a region of the table (the country has none)."""
+    return df["parent_adcode"].isna() | df["parent_adcode"].isin(set(df["adcode"]))
 
 
-class RunSchema(pa.DataFrameModel):
-    """One ETL run's counts: every document seen is accounted for."""
+# One administrative division of the gazetteer.
+REGION_SCHEMA = pa.DataFrameSchema({
+    "adcode": column(str, ADCODE, unique=True),
+    "name": column(str, NON_EMPTY),
+    "level": column(str, pa.Check.isin(LEVELS)),
+    "province_name": column(str, nullable=True),
+    "prefecture_name": column(str, nullable=True),
+    "parent_adcode": column(str, ADCODE, nullable=True),
+}, checks=[parent_region_exists], coerce=True)
 
-    documents_seen: Series[int] = pa.Field(ge=0)
-    documents_loaded: Series[int] = pa.Field(ge=0)
-    documents_unchanged: Series[int] = pa.Field(ge=0)
-    documents_quarantined: Series[int] = pa.Field(ge=0)
-    documents_replaced: Series[int] = pa.Field(ge=0)
-    facts_loaded: Series[int] = pa.Field(ge=0)
-    facts_rejected: Series[int] = pa.Field(ge=0)
+RUN_COUNTS = ("documents_seen", "documents_loaded", "documents_unchanged", "documents_quarantined",
+              "documents_replaced", "facts_loaded", "facts_rejected")
 
-    @pa.dataframe_check(name="documents_balance")
-    def documents_balance(cls, df: pd.DataFrame) -> Series[bool]:
-        """Seen = loaded + unchanged + quarantined: nothing is dropped silently."""
-        return df["documents_seen"] == (df["documents_loaded"] + df["documents_unchanged"]
-                                        + df["documents_quarantined"])
 
-    class Config:
-        coerce = True
+@frame_check("documents_balance")
+def documents_balance(df: pd.DataFrame) -> pd.Series:
+    """Seen = loaded + unchanged + quarantined: nothing is dropped silently."""
+    return df["documents_seen"] == (df["documents_loaded"] + df["documents_unchanged"]
+                                    + df["documents_quarantined"])
+
+
+# One ETL run's counts: every document seen is accounted for.
+RUN_SCHEMA = pa.DataFrameSchema({name: column(int, pa.Check.ge(0)) for name in RUN_COUNTS},
+                                checks=[documents_balance], coerce=True)
 
 
 def with_foreign_keys(schema: pa.DataFrameSchema, keys: dict[str, set[str]]) -> pa.DataFrameSchema:
@@ -253,21 +267,21 @@ def split(schema: pa.DataFrameSchema, df: pd.DataFrame, stage: str,
 
 def validate_documents(documents: pd.DataFrame, adcodes: set[str]) -> tuple[pd.DataFrame, list[dict]]:
     """Return valid documents and quarantine rows for the rest."""
-    schema = with_foreign_keys(DocumentSchema.to_schema(), {"region_adcode": adcodes})
+    schema = with_foreign_keys(DOCUMENT_SCHEMA, {"region_adcode": adcodes})
     return split(schema, documents, "validate_document", ("body_text",))
 
 
 def validate_facts(facts: pd.DataFrame, adcodes: set[str], indicators: set[str]) -> tuple[pd.DataFrame, list[dict]]:
     """Return valid facts and quarantine rows for the rest (facts carry body_text for the offset check)."""
-    schema = with_foreign_keys(FactSchema.to_schema(), {"adcode": adcodes, "indicator_code": indicators})
+    schema = with_foreign_keys(FACT_SCHEMA, {"adcode": adcodes, "indicator_code": indicators})
     return split(schema, facts, "validate_fact", ("body_text",))
 
 
 def validate_regions(regions: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
     """Return valid gazetteer rows and quarantine rows for the rest."""
-    return split(RegionSchema.to_schema(), regions, "validate_region")
+    return split(REGION_SCHEMA, regions, "validate_region")
 
 
 def validate_run(counts: dict) -> None:
     """Raise when a run's counts do not balance (a bug, not bad input)."""
-    RunSchema.validate(pd.DataFrame([counts]))
+    RUN_SCHEMA.validate(pd.DataFrame([counts]))
