@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-import trafilatura
 import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
@@ -69,6 +68,7 @@ def parse(text: str) -> HtmlElement | None:
     text = XML_DECLARATION.sub("", text, count=1)
     if not text.strip():
         return None
+    import trafilatura  # on demand: a run of plain-text files never pays its import
     tree = trafilatura.load_html(text) if HTML_START.search(text[:1024]) else None
     if tree is not None:
         return tree
@@ -189,6 +189,7 @@ def read_page(text: str) -> Page:
     unwrap_layout_tables(tree)
     lines = page_lines(tree)
     # trafilatura prunes the tree it is given; page_lines() works on its own copy.
+    import trafilatura
     doc = trafilatura.bare_extraction(copy.deepcopy(tree), with_metadata=True, include_comments=False,
                                       include_tables=True)
     main = plain_text(doc.text or "") if doc else ""
