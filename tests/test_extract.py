@@ -62,6 +62,26 @@ def facts_of(extractor, text, published_at=None, title=None):
     # lists: 分别为 pairs each figure with its own indicator
     ("2019年全县减贫户数和人数分别为2078户、5222人。",
      {("poverty_exit_households", 2078, "actual"), ("poverty_exit_persons", 5222, "actual")}),
+    # lists for the other indicators: each figure to the indicator of its unit, a bare 个 by its label
+    ("2019年,全县退出贫困村、减贫户数、减贫人口分别为12个、3120户、10520人。",
+     {("poverty_villages_exited", 12, "actual"), ("poverty_exit_households", 3120, "actual"),
+      ("poverty_exit_persons", 10520, "actual")}),
+    ("全县贫困县、贫困村退出分别为2个、54个。",
+     {("poverty_counties_exited", 2, "actual"), ("poverty_villages_exited", 54, "actual")}),
+    ("全县剩余贫困村、贫困户、贫困人口分别为3个、1200户、3500人。",
+     {("remaining_poor_villages", 3, "actual"), ("remaining_poor_households", 1200, "actual"),
+      ("remaining_poor_persons", 3500, "actual")}),
+    ("全县贫困村、贫困户、贫困人口分别减少到3个、1200户、3500人。",
+     {("remaining_poor_villages", 3, "actual"), ("remaining_poor_households", 1200, "actual"),
+      ("remaining_poor_persons", 3500, "actual")}),
+    ("全市未脱贫的贫困户和贫困人口分别为120户、300人。",
+     {("remaining_poor_households", 120, "actual"), ("remaining_poor_persons", 300, "actual")}),
+    ("易地扶贫搬迁建档立卡贫困户、贫困人口分别为1200户、4800人。",
+     {("relocated_households", 1200, "actual"), ("relocated_persons", 4800, "actual")}),
+    ("全县建档立卡贫困村、贫困户、贫困人口分别为54个、1.2万户、3.5万人。",
+     {("registered_poor_households", 12000, "actual"), ("registered_poor_persons", 35000, "actual")}),
+    ("全县贫困村、贫困户、贫困人口分别为54个、1.2万户、3.5万人。",
+     {("registered_poor_households", 12000, "actual"), ("registered_poor_persons", 35000, "actual")}),
     # planned figures are targets
     ("今年力争实现减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
 ])
@@ -78,6 +98,7 @@ def test_constructions(extractor, sentence, expected):
     "全县共减贫****万人。",                                       # masked digits
     "全县共减贫65438+6600万人。",                                 # digits broken by corruption
     "确定专职扶贫专干5—10名,全县减贫5—10万人。",                   # ranges state no single figure (seed 002)
+    "贫困户、贫困人口分别占全县总户数、总人口的12.3%、11.5%。",      # shares are not incidence rates
 ])
 def test_not_facts(extractor, sentence):
     assert facts_of(extractor, sentence) == set()
@@ -91,6 +112,13 @@ def test_region_and_year_resolution(extractor):
     assert facts["labor_transferred"].adcode == "220300" and facts["labor_transferred"].period_year == 2017
     assert facts["relocated_households"].adcode == "220382"  # 双辽市 names its own figure
     assert facts["relocated_households"].period_year == 2017  # 去年 against the published year
+
+
+def test_each_figure_of_a_list_takes_its_own_region_and_year(extractor):
+    facts = extractor.extract("2019年,甘州区、临泽县分别减贫1200人、800人。")
+    assert {(f.value, f.adcode, f.period_year) for f in facts} == {(1200, "620702", 2019), (800, "620723", 2019)}
+    facts = extractor.extract("2018年、2019年分别减贫1200人、800人。")
+    assert {(f.value, f.period_year) for f in facts} == {(1200, 2018), (800, 2019)}
 
 
 def test_an_undated_article_is_dated_by_the_campaign_calendar(extractor):

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tuopin import numbers
-from tuopin.lexicon import CHANGE, QUANTITY_RE, QUANTITY_START, Indicator, Lexicon, Rule, unit_of
+from tuopin.lexicon import (CHANGE, QUANTITY_RE, QUANTITY_START, Indicator, Lexicon, Rule, list_position,
+                            unit_of)
 from tuopin.regions import Gazetteer, Region
 from tuopin.repair import find_mojibake
 
@@ -174,10 +175,23 @@ def reporting_year(body: str, written: int | None) -> int | None:
     return written
 
 
+def listed_year(lead: str) -> int | None:
+    """Return the year labelling a figure's place in a list: 2018年、2019年分别减贫1200人、800人."""
+    listed = list_position(lead)
+    if not listed or len(listed[0]) < 2:
+        return None
+    labels, place = listed
+    own = years_in(lead[slice(*labels[place])])
+    return own[-1][1] if own and all(years_in(lead[slice(*label)]) for label in labels) else None
+
+
 def period_year(text: str, q: Quantity, written: int | None, default: int | None) -> int | None:
     """Return the year a figure refers to: its clause, then its sentence, then the article."""
     for breaks in (CLAUSE_END, SENTENCE_END):
         left, right = span_around(text, q.raw_start, q.end, breaks)
+        listed = listed_year(text[left:q.raw_start])
+        if listed:
+            return listed
         before = [year for pos, year in years_in(text[left:q.raw_start])]
         if before:
             return before[-1]
@@ -204,6 +218,12 @@ class Extractor:
         left = span_around(text, q.raw_start, q.end, CLAUSE_END)[0]
         clause = text[left:q.raw_start]
         named = self.gazetteer.mentions(clause)
+        listed = list_position(clause)
+        if listed and len(listed[0]) > 1:  # 甘州区、临泽县分别减贫1200人、800人: each its own
+            start, end = listed[0][listed[1]]
+            own = [m for m in named if start <= m.start and m.end <= end]
+            if own:
+                return own[-1].region
         if named:
             return named[-1].region
         if NATIONWIDE.search(clause):

@@ -44,6 +44,22 @@ GAPS = {"……": f"{NO_BREAK}{{0,20}}?", "…": f"(?:[^,;。!?\\n\\d、]|{YEAR_
 COUNTED_UNITS = {"village": "村", "county": "县", "team": "工作队"}
 
 
+# 贫困县、贫困村分别退出2个、54个: the labels of a list and where a figure stands among its figures.
+RESPECTIVELY = "分别"
+LIST_LABEL_BREAK = re.compile("[、和及与]")
+
+
+def list_position(lead: str) -> tuple[list[tuple[int, int]], int] | None:
+    """Return the label spans of the 分别 list whose figures lead ends, and the next figure's place."""
+    at = lead.rfind(RESPECTIVELY)
+    if at == -1:
+        return None
+    cuts = [0] + [m.end() for m in LIST_LABEL_BREAK.finditer(lead, 0, at)] + [at + 1]
+    labels = [(start, end - 1) for start, end in zip(cuts, cuts[1:]) if end - 1 > start]
+    place = sum(1 for _ in QUANTITY_RE.finditer(lead, at))
+    return (labels, place) if place < len(labels) else None
+
+
 @dataclass(frozen=True)
 class Indicator:
     code: str
@@ -87,6 +103,10 @@ class Rule:
     def indicator_for(self, unit: str | None, lead: str = "") -> Indicator | None:
         """Return this rule's indicator measured in unit; a bare count needs its noun in lead."""
         if unit == "count":
+            listed = list_position(lead)
+            if listed:  # in a list, the figure's own label names what it counts
+                labels, place = listed
+                lead = lead[slice(*labels[place])] if len(labels) > 1 else lead
             counted = [i for i in self.indicators if COUNTED_UNITS.get(i.unit, "\0") in lead]
             return counted[0] if len(counted) == 1 else None
         return next((i for i in self.indicators if i.unit == unit), None)
