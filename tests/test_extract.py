@@ -82,6 +82,10 @@ def facts_of(extractor, text, published_at=None, title=None):
      {("registered_poor_households", 12000, "actual"), ("registered_poor_persons", 35000, "actual")}),
     ("全县贫困村、贫困户、贫困人口分别为54个、1.2万户、3.5万人。",
      {("registered_poor_households", 12000, "actual"), ("registered_poor_persons", 35000, "actual")}),
+    # trainings and job placements counted in person-times; who was trained may be a long phrase
+    ("开展各类技能培训班120期,培训建档立卡贫困劳动力1.2万人次。", {("persons_trained", 12000, "actual")}),
+    ("累计转移就业农村贫困劳动力3.2万人次。", {("labor_transferred", 32000, "actual")}),
+    ("全年转移农村建档立卡贫困劳动力就业2.3万人。", {("labor_transferred", 23000, "actual")}),
     # planned figures are targets
     ("今年力争实现减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
 ])
@@ -94,7 +98,9 @@ def test_constructions(extractor, sentence, expected):
     "嚴防邊緣戶人均純收入低於4200元。".translate(str.maketrans("嚴邊緣戶純於", "严边缘户纯于")),
     "重大疾病贫困户报销比例提高到90%。",                           # another ratio (seed 000)
     "新建优质果园7.4万亩、标准化养殖场11个。",                     # outside the taxonomy (seed 002)
-    "驻村帮扶干部培训101期,合计14131人次。",                       # person-times are not persons
+    "驻村帮扶干部培训101期,合计14131人次。",                       # the figure is past the clause of 培训
+    "市本级派出“大篷车”下乡医疗队64支,帮扶群众3674人次。",          # person-times of help (seed 000)
+    "全年减贫3200人次。",                                          # only trainings and placements count visits
     "全县共减贫****万人。",                                       # masked digits
     "全县共减贫65438+6600万人。",                                 # digits broken by corruption
     "确定专职扶贫专干5—10名,全县减贫5—10万人。",                   # ranges state no single figure (seed 002)

@@ -67,6 +67,8 @@ class Indicator:
     name_en: str
     unit: str
     category: str
+    # 培训贫困劳动力1.2万人次: trainings and job placements are often counted in person-times
+    counts_person_times: bool = False
 
 
 # Where a run of figures can begin: a noun before the figure, an approximation, or a numeral.
@@ -109,12 +111,15 @@ class Rule:
                 lead = lead[slice(*labels[place])] if len(labels) > 1 else lead
             counted = [i for i in self.indicators if COUNTED_UNITS.get(i.unit, "\0") in lead]
             return counted[0] if len(counted) == 1 else None
+        if unit == "person_times":
+            return next((i for i in self.indicators if i.unit == "person" and i.counts_person_times), None)
         return next((i for i in self.indicators if i.unit == unit), None)
 
 
 def unit_of(measure: str | None, noun: str | None) -> str | None:
     """Return the base unit a quantity counts, from its measure word and noun."""
-    direct = {"%": "percent", "元": "yuan", "户": "household", "人": "person", "名": "person"}
+    direct = {"%": "percent", "元": "yuan", "户": "household", "人": "person", "名": "person",
+              "人次": "person_times"}
     if measure in direct:
         return direct[measure]
     noun = noun or ""
@@ -147,7 +152,9 @@ def read_csv(path: Path) -> list[dict]:
 def load_indicators(path: Path) -> dict[str, Indicator]:
     """Read the indicator taxonomy keyed by indicator code."""
     return {row["indicator_code"]: Indicator(row["indicator_code"], row["name_zh"], row["name_en"],
-                                             row["unit"], row["category"]) for row in read_csv(path)}
+                                             row["unit"], row["category"],
+                                             (row.get("counts_person_times") or "").lower() == "true")
+            for row in read_csv(path)}
 
 
 def load_rules(path: Path, indicators: dict[str, Indicator]) -> list[Rule]:
