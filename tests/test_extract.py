@@ -86,6 +86,14 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("开展各类技能培训班120期,培训建档立卡贫困劳动力1.2万人次。", {("persons_trained", 12000, "actual")}),
     ("累计转移就业农村贫困劳动力3.2万人次。", {("labor_transferred", 32000, "actual")}),
     ("全年转移农村建档立卡贫困劳动力就业2.3万人。", {("labor_transferred", 23000, "actual")}),
+    # 未脱贫 is what remains, not what was lifted out
+    ("全县剩余未脱贫建档立卡贫困人口1234户3456人。",
+     {("remaining_poor_households", 1234, "actual"), ("remaining_poor_persons", 3456, "actual")}),
+    ("全县贫困人口减少到2019年底的1234人。", {("remaining_poor_persons", 1234, "actual")}),
+    ("全县已脱贫退出10000户40000人。",
+     {("poverty_exit_households", 10000, "actual"), ("poverty_exit_persons", 40000, "actual")}),
+    ("实现了28个贫困县(市、区)脱贫摘帽。", {("poverty_counties_exited", 28, "actual")}),
+    ("累计发放扶贫小额贷款2.3亿元。", {("poverty_microcredit", 230000000, "actual")}),
     # planned figures are targets
     ("今年力争实现减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
 ])
