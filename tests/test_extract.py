@@ -94,6 +94,14 @@ def facts_of(extractor, text, published_at=None, title=None):
      {("poverty_exit_households", 10000, "actual"), ("poverty_exit_persons", 40000, "actual")}),
     ("实现了28个贫困县(市、区)脱贫摘帽。", {("poverty_counties_exited", 28, "actual")}),
     ("累计发放扶贫小额贷款2.3亿元。", {("poverty_microcredit", 230000000, "actual")}),
+    # per-capita income of the poor however it is worded, with its starting value
+    ("建档立卡贫困人口人均收入由2015年的2800元增加到2019年的8900元。",
+     {("poor_per_capita_income", 2800, "baseline"), ("poor_per_capita_income", 8900, "actual")}),
+    ("贫困户人均可支配收入达到10256元。", {("poor_per_capita_income", 10256, "actual")}),
+    ("全县建档立卡贫困户2019年人均纯收入达到9500元。", {("poor_per_capita_income", 9500, "actual")}),
+    ("脱贫户年人均纯收入由2016年的3120元增加到2019年的9850元。",
+     {("poor_per_capita_income", 3120, "baseline"), ("poor_per_capita_income", 9850, "actual")}),
+    ("贫困户户均年增收2000元。", {("income_increase_per_household", 2000, "actual")}),
     # planned figures are targets
     ("今年力争实现减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
 ])
@@ -113,6 +121,9 @@ def test_constructions(extractor, sentence, expected):
     "全县共减贫65438+6600万人。",                                 # digits broken by corruption
     "确定专职扶贫专干5—10名,全县减贫5—10万人。",                   # ranges state no single figure (seed 002)
     "贫困户、贫困人口分别占全县总户数、总人口的12.3%、11.5%。",      # shares are not incidence rates
+    "全县农村居民人均可支配收入达到12000元。",                      # all rural residents, not the poor
+    "贫困户王大爷家人均纯收入达到1.2万元。",                          # one household's income
+    "严防已脱贫户人均收入低于4200元。",                              # a threshold (seed 003)
 ])
 def test_not_facts(extractor, sentence):
     assert facts_of(extractor, sentence) == set()
