@@ -102,6 +102,11 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("脱贫户年人均纯收入由2016年的3120元增加到2019年的9850元。",
      {("poor_per_capita_income", 3120, "baseline"), ("poor_per_capita_income", 9850, "actual")}),
     ("贫困户户均年增收2000元。", {("income_increase_per_household", 2000, "actual")}),
+    # the figure first and its trigger further on; several funds summed after a long list
+    ("实现3.2万名农村贫困劳动力转移就业。", {("labor_transferred", 32000, "actual")}),
+    ("全县1.2万名贫困劳动力参加了各类技能培训。", {("persons_trained", 12000, "actual")}),
+    ("累计投入财政专项扶贫资金、整合涉农资金及社会帮扶资金共计12.3亿元。",
+     {("poverty_funds", 1230000000, "actual")}),
     # planned figures are targets
     ("今年力争实现减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
 ])
@@ -122,6 +127,10 @@ def test_constructions(extractor, sentence, expected):
     "确定专职扶贫专干5—10名,全县减贫5—10万人。",                   # ranges state no single figure (seed 002)
     "贫困户、贫困人口分别占全县总户数、总人口的12.3%、11.5%。",      # shares are not incidence rates
     "全县农村居民人均可支配收入达到12000元。",                      # all rural residents, not the poor
+    "审计发现扶贫资金违规使用问题资金共计120万元。",                  # misused funds are not funds invested
+    "累计追回扶贫资金120万元。",
+    "1200名贫困群众外出务工收入达到3000万元。",                      # earnings, not placements
+    "为300名扶贫干部举办培训班。",
     "贫困户王大爷家人均纯收入达到1.2万元。",                          # one household's income
     "严防已脱贫户人均收入低于4200元。",                              # a threshold (seed 003)
 ])
