@@ -131,6 +131,8 @@ def test_constructions(extractor, sentence, expected):
     "累计追回扶贫资金120万元。",
     "1200名贫困群众外出务工收入达到3000万元。",                      # earnings, not placements
     "为300名扶贫干部举办培训班。",
+    "对全市65个贫困村驻村帮扶工作队200名工作队员进行了集中培训。",    # cadres trained (seed 004)
+    "200名干部帮助贫困劳动力转移就业。",
     "贫困户王大爷家人均纯收入达到1.2万元。",                          # one household's income
     "严防已脱贫户人均收入低于4200元。",                              # a threshold (seed 003)
 ])
