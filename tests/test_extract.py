@@ -133,6 +133,9 @@ def test_constructions(extractor, sentence, expected):
     "为300名扶贫干部举办培训班。",
     "对全市65个贫困村驻村帮扶工作队200名工作队员进行了集中培训。",    # cadres trained (seed 004)
     "200名干部帮助贫困劳动力转移就业。",
+    "全村32户贫困户已全部脱贫。",                                    # one village (rule 1)
+    "该村贫困发生率由35%降至0.8%。",
+    "村里有贫困户45户,目前已有40户脱贫。",
     "贫困户王大爷家人均纯收入达到1.2万元。",                          # one household's income
     "严防已脱贫户人均收入低于4200元。",                              # a threshold (seed 003)
 ])
@@ -155,6 +158,13 @@ def test_each_figure_of_a_list_takes_its_own_region_and_year(extractor):
     assert {(f.value, f.adcode, f.period_year) for f in facts} == {(1200, "620702", 2019), (800, "620723", 2019)}
     facts = extractor.extract("2018年、2019年分别减贫1200人、800人。")
     assert {(f.value, f.period_year) for f in facts} == {(1200, 2018), (800, 2019)}
+
+
+def test_a_span_since_a_year_runs_to_the_published_year(extractor):
+    (fact,) = extractor.extract("2016年以来,全县累计投入各类扶贫资金23.6亿元。", None, datetime(2019, 6, 1))
+    assert fact.period_year == 2019
+    (fact,) = extractor.extract("2016年,全县投入各类扶贫资金23.6亿元。", None, datetime(2019, 6, 1))
+    assert fact.period_year == 2016
 
 
 def test_an_undated_article_is_dated_by_the_campaign_calendar(extractor):

@@ -16,8 +16,9 @@ SENTENCE_END = "。!?\n"
 CLAUSE_END = SENTENCE_END + ",;:"
 
 YEAR = re.compile(r"(?<!\d)((?:19[7-9]|20[0-4])\d)(?:\s*(?:-|—|–|至|到|~)\s*((?:19[7-9]|20[0-4])\d))?年")
-# 与2016年相比: a year of comparison, not the year a figure refers to.
-COMPARISON = re.compile("相比|同比|比较")
+# 与2016年相比: a year of comparison, not the year a figure refers to; 2016年以来 runs to the present.
+COMPARISON = re.compile("相比|同比|比较|以来")
+SINCE = re.compile(r"(?:19|20)\d\d年以来")
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
 CURRENT_YEAR = re.compile("今年|目前|截至目前|截止目前|到今|至今|当前|现在|本年")
 LAST_YEAR = re.compile("去年|上年")
@@ -32,6 +33,8 @@ THRESHOLD_AFTER = re.compile("^(?:以上|以下|以内|标准)")
 THRESHOLD_BEFORE = re.compile("(?:低于|高于|不低于|不高于|不足|不超过|标准为?|门槛)$")
 # Broken numbers state nothing (rule 8): ****万人, 65438+6600万.
 CORRUPT_NEIGHBOUR = re.compile(r"[+*＊?]")
+# A figure about one village or one household is an anecdote, not a fact about a region (rule 1).
+ONE_PLACE = re.compile("全村|该村|本村|村里|这个村|全组|该户|这户|他家|她家|全家")
 # A range (专干5—10名) states no single figure.
 RANGE_BEFORE = re.compile(r"\d\s*(?:—|–|-|~|～|至|到)\s*$")
 
@@ -125,6 +128,16 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
     return found
 
 
+def not_anecdotes(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Drop candidates about one village or household (全村32户贫困户已全部脱贫): rule 1's anecdotes."""
+    kept = []
+    for c in found:
+        left = span_around(text, c.match_start, c.match_end, SENTENCE_END)[0]
+        if not ONE_PLACE.search(text, left, c.quantity.raw_start):
+            kept.append(c)
+    return kept
+
+
 def outside_mojibake(text: str, found: list[Candidate]) -> list[Candidate]:
     """Drop candidates whose sentence overlaps mojibake: no fact is read from damaged text."""
     damaged = find_mojibake(text)
@@ -198,7 +211,7 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
         scope = text[left:right]
         if LAST_YEAR.search(scope):
             return written - 1 if written else None
-        if CURRENT_YEAR.search(scope):
+        if CURRENT_YEAR.search(scope) or SINCE.search(scope):
             return written or default
         after = [year for pos, year in years_in(text[q.end:right])]
         if after:
@@ -238,7 +251,7 @@ class Extractor:
         written = current_year(body, published_at, self.lexicon.year_cues)
         default_year = reporting_year(body, written)
         facts, seen = [], set()
-        for c in best_per_quantity(outside_mojibake(body, candidates(body, self.lexicon.rules))):
+        for c in best_per_quantity(not_anecdotes(body, outside_mojibake(body, candidates(body, self.lexicon.rules)))):
             q = c.quantity
             fact = self.to_fact(body, c, document_region, written, default_year)
             key = (fact.indicator_code, fact.value, fact.qualifier)
