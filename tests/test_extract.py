@@ -107,6 +107,11 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("全县1.2万名贫困劳动力参加了各类技能培训。", {("persons_trained", 12000, "actual")}),
     ("累计投入财政专项扶贫资金、整合涉农资金及社会帮扶资金共计12.3亿元。",
      {("poverty_funds", 1230000000, "actual")}),
+    # a 其中 sub-group of the figure just given is dropped; another indicator under 其中 is kept
+    ("全县贫困劳动力实现转移就业2.3万人,其中省外转移1.2万人。", {("labor_transferred", 23000, "actual")}),
+    ("全县共有建档立卡贫困户12345户45678人,其中已脱贫10000户40000人。",
+     {("registered_poor_households", 12345, "actual"), ("registered_poor_persons", 45678, "actual"),
+      ("poverty_exit_households", 10000, "actual"), ("poverty_exit_persons", 40000, "actual")}),
     # planned figures are targets
     ("今年力争实现减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
 ])
@@ -165,6 +170,13 @@ def test_a_span_since_a_year_runs_to_the_published_year(extractor):
     assert fact.period_year == 2019
     (fact,) = extractor.extract("2016年,全县投入各类扶贫资金23.6亿元。", None, datetime(2019, 6, 1))
     assert fact.period_year == 2016
+
+
+def test_the_end_of_a_change_does_not_take_the_starting_year(extractor):
+    facts = extractor.extract("全县贫困人口由2014年底的5.6万人减少至1234人。", None, datetime(2019, 6, 1))
+    assert {(f.qualifier, f.period_year) for f in facts} == {("baseline", 2014), ("actual", 2019)}
+    facts = extractor.extract("2018年,全县贫困发生率由2.1%降至0.4%。", None, datetime(2019, 6, 1))
+    assert {(f.qualifier, f.period_year) for f in facts} == {("baseline", 2018), ("actual", 2018)}
 
 
 def test_an_undated_article_is_dated_by_the_campaign_calendar(extractor):

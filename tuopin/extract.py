@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tuopin import numbers
-from tuopin.lexicon import (CHANGE, QUANTITY_RE, QUANTITY_START, Indicator, Lexicon, Rule, list_position,
-                            unit_of)
+from tuopin.lexicon import (CHANGE, QUANTITY_RE, QUANTITY_START, YEAR_TOKEN, Indicator, Lexicon, Rule,
+                            list_position, unit_of)
 from tuopin.regions import Gazetteer, Region
 from tuopin.repair import find_mojibake
 
@@ -19,6 +19,10 @@ YEAR = re.compile(r"(?<!\d)((?:19[7-9]|20[0-4])\d)(?:\s*(?:-|—|–|至|到|~)\
 # 与2016年相比: a year of comparison, not the year a figure refers to; 2016年以来 runs to the present.
 COMPARISON = re.compile("相比|同比|比较|以来")
 SINCE = re.compile(r"(?:19|20)\d\d年以来")
+# 由2014年底的5.6万人减少至1234人: the year after 由 is the starting figure's, not the end's
+# (but 2019年,贫困发生率由2.1%降至0.4% dates both).
+CHANGE_BEFORE = re.compile(f"{CHANGE}(?:{YEAR_TOKEN}的?)?$")
+FROM_YEAR = re.compile(f"(?:由|从)(?={YEAR_TOKEN})")
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
 CURRENT_YEAR = re.compile("今年|目前|截至目前|截止目前|到今|至今|当前|现在|本年")
 LAST_YEAR = re.compile("去年|上年")
@@ -35,6 +39,8 @@ THRESHOLD_BEFORE = re.compile("(?:低于|高于|不低于|不高于|不足|不�
 CORRUPT_NEIGHBOUR = re.compile(r"[+*＊?]")
 # A figure about one village or one household is an anecdote, not a fact about a region (rule 1).
 ONE_PLACE = re.compile("全村|该村|本村|村里|这个村|全组|该户|这户|他家|她家|全家")
+# A sub-group of a figure just given is a second wording at best (rule 7).
+SUBGROUP = re.compile(r"\s*其中")
 # A range (专干5—10名) states no single figure.
 RANGE_BEFORE = re.compile(r"\d\s*(?:—|–|-|~|～|至|到)\s*$")
 
@@ -138,6 +144,19 @@ def not_anecdotes(text: str, found: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def without_subgroups(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Drop a 其中 figure of an indicator its sentence already gave: 转移就业2.3万人,其中省外转移1.2万人."""
+    kept: list[Candidate] = []
+    for c in found:
+        clause = span_around(text, c.quantity.raw_start, c.quantity.end, CLAUSE_END)[0]
+        sentence = span_around(text, c.quantity.raw_start, c.quantity.end, SENTENCE_END)[0]
+        if SUBGROUP.match(text, clause) and any(k.indicator.code == c.indicator.code
+                                                and k.quantity.raw_start >= sentence for k in kept):
+            continue
+        kept.append(c)
+    return kept
+
+
 def outside_mojibake(text: str, found: list[Candidate]) -> list[Candidate]:
     """Drop candidates whose sentence overlaps mojibake: no fact is read from damaged text."""
     damaged = find_mojibake(text)
@@ -200,12 +219,14 @@ def listed_year(lead: str) -> int | None:
 
 def period_year(text: str, q: Quantity, written: int | None, default: int | None) -> int | None:
     """Return the year a figure refers to: its clause, then its sentence, then the article."""
+    change_end = CHANGE_BEFORE.search(text, max(0, q.raw_start - 16), q.raw_start)
     for breaks in (CLAUSE_END, SENTENCE_END):
         left, right = span_around(text, q.raw_start, q.end, breaks)
         listed = listed_year(text[left:q.raw_start])
         if listed:
             return listed
-        before = [year for pos, year in years_in(text[left:q.raw_start])]
+        starting = {m.end() - left for m in FROM_YEAR.finditer(text, left, q.raw_start)} if change_end else set()
+        before = [year for pos, year in years_in(text[left:q.raw_start]) if pos not in starting]
         if before:
             return before[-1]
         scope = text[left:right]
@@ -251,7 +272,8 @@ class Extractor:
         written = current_year(body, published_at, self.lexicon.year_cues)
         default_year = reporting_year(body, written)
         facts, seen = [], set()
-        for c in best_per_quantity(not_anecdotes(body, outside_mojibake(body, candidates(body, self.lexicon.rules)))):
+        found = not_anecdotes(body, outside_mojibake(body, candidates(body, self.lexicon.rules)))
+        for c in without_subgroups(body, best_per_quantity(found)):
             q = c.quantity
             fact = self.to_fact(body, c, document_region, written, default_year)
             key = (fact.indicator_code, fact.value, fact.qualifier)
