@@ -112,6 +112,8 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("全县共有建档立卡贫困户12345户45678人,其中已脱贫10000户40000人。",
      {("registered_poor_households", 12345, "actual"), ("registered_poor_persons", 45678, "actual"),
       ("poverty_exit_households", 10000, "actual"), ("poverty_exit_persons", 40000, "actual")}),
+    ("全面完成3200户农村危房改造任务。", {("dilapidated_houses_renovated", 3200, "actual")}),
+    ("向贫困村派驻工作队156个。", {("village_work_teams", 156, "actual")}),
     # planned figures are targets
     ("今年力争实现减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
 ])
