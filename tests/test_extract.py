@@ -114,6 +114,8 @@ def facts_of(extractor, text, published_at=None, title=None):
       ("poverty_exit_households", 10000, "actual"), ("poverty_exit_persons", 40000, "actual")}),
     ("全面完成3200户农村危房改造任务。", {("dilapidated_houses_renovated", 3200, "actual")}),
     ("向贫困村派驻工作队156个。", {("village_work_teams", 156, "actual")}),
+    ("累计有1.2万户4.5万名农村贫困群众实现稳定脱贫。",
+     {("poverty_exit_households", 12000, "actual"), ("poverty_exit_persons", 45000, "actual")}),
     # planned figures are targets
     ("今年力争实现减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
 ])
