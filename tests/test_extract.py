@@ -62,6 +62,60 @@ def facts_of(extractor, text, published_at=None, title=None):
     # lists: 分别为 pairs each figure with its own indicator
     ("2019年全县减贫户数和人数分别为2078户、5222人。",
      {("poverty_exit_households", 2078, "actual"), ("poverty_exit_persons", 5222, "actual")}),
+    # lists for the other indicators: each figure to the indicator of its unit, a bare 个 by its label
+    ("2019年,全县退出贫困村、减贫户数、减贫人口分别为12个、3120户、10520人。",
+     {("poverty_villages_exited", 12, "actual"), ("poverty_exit_households", 3120, "actual"),
+      ("poverty_exit_persons", 10520, "actual")}),
+    ("全县贫困县、贫困村退出分别为2个、54个。",
+     {("poverty_counties_exited", 2, "actual"), ("poverty_villages_exited", 54, "actual")}),
+    ("全县剩余贫困村、贫困户、贫困人口分别为3个、1200户、3500人。",
+     {("remaining_poor_villages", 3, "actual"), ("remaining_poor_households", 1200, "actual"),
+      ("remaining_poor_persons", 3500, "actual")}),
+    ("全县贫困村、贫困户、贫困人口分别减少到3个、1200户、3500人。",
+     {("remaining_poor_villages", 3, "actual"), ("remaining_poor_households", 1200, "actual"),
+      ("remaining_poor_persons", 3500, "actual")}),
+    ("全市未脱贫的贫困户和贫困人口分别为120户、300人。",
+     {("remaining_poor_households", 120, "actual"), ("remaining_poor_persons", 300, "actual")}),
+    ("易地扶贫搬迁建档立卡贫困户、贫困人口分别为1200户、4800人。",
+     {("relocated_households", 1200, "actual"), ("relocated_persons", 4800, "actual")}),
+    ("全县建档立卡贫困村、贫困户、贫困人口分别为54个、1.2万户、3.5万人。",
+     {("registered_poor_households", 12000, "actual"), ("registered_poor_persons", 35000, "actual")}),
+    ("全县贫困村、贫困户、贫困人口分别为54个、1.2万户、3.5万人。",
+     {("registered_poor_households", 12000, "actual"), ("registered_poor_persons", 35000, "actual")}),
+    # trainings and job placements counted in person-times; who was trained may be a long phrase
+    ("开展各类技能培训班120期,培训建档立卡贫困劳动力1.2万人次。", {("persons_trained", 12000, "actual")}),
+    ("累计转移就业农村贫困劳动力3.2万人次。", {("labor_transferred", 32000, "actual")}),
+    ("全年转移农村建档立卡贫困劳动力就业2.3万人。", {("labor_transferred", 23000, "actual")}),
+    # 未脱贫 is what remains, not what was lifted out
+    ("全县剩余未脱贫建档立卡贫困人口1234户3456人。",
+     {("remaining_poor_households", 1234, "actual"), ("remaining_poor_persons", 3456, "actual")}),
+    ("全县贫困人口减少到2019年底的1234人。", {("remaining_poor_persons", 1234, "actual")}),
+    ("全县已脱贫退出10000户40000人。",
+     {("poverty_exit_households", 10000, "actual"), ("poverty_exit_persons", 40000, "actual")}),
+    ("实现了28个贫困县(市、区)脱贫摘帽。", {("poverty_counties_exited", 28, "actual")}),
+    ("累计发放扶贫小额贷款2.3亿元。", {("poverty_microcredit", 230000000, "actual")}),
+    # per-capita income of the poor however it is worded, with its starting value
+    ("建档立卡贫困人口人均收入由2015年的2800元增加到2019年的8900元。",
+     {("poor_per_capita_income", 2800, "baseline"), ("poor_per_capita_income", 8900, "actual")}),
+    ("贫困户人均可支配收入达到10256元。", {("poor_per_capita_income", 10256, "actual")}),
+    ("全县建档立卡贫困户2019年人均纯收入达到9500元。", {("poor_per_capita_income", 9500, "actual")}),
+    ("脱贫户年人均纯收入由2016年的3120元增加到2019年的9850元。",
+     {("poor_per_capita_income", 3120, "baseline"), ("poor_per_capita_income", 9850, "actual")}),
+    ("贫困户户均年增收2000元。", {("income_increase_per_household", 2000, "actual")}),
+    # the figure first and its trigger further on; several funds summed after a long list
+    ("实现3.2万名农村贫困劳动力转移就业。", {("labor_transferred", 32000, "actual")}),
+    ("全县1.2万名贫困劳动力参加了各类技能培训。", {("persons_trained", 12000, "actual")}),
+    ("累计投入财政专项扶贫资金、整合涉农资金及社会帮扶资金共计12.3亿元。",
+     {("poverty_funds", 1230000000, "actual")}),
+    # a 其中 sub-group of the figure just given is dropped; another indicator under 其中 is kept
+    ("全县贫困劳动力实现转移就业2.3万人,其中省外转移1.2万人。", {("labor_transferred", 23000, "actual")}),
+    ("全县共有建档立卡贫困户12345户45678人,其中已脱贫10000户40000人。",
+     {("registered_poor_households", 12345, "actual"), ("registered_poor_persons", 45678, "actual"),
+      ("poverty_exit_households", 10000, "actual"), ("poverty_exit_persons", 40000, "actual")}),
+    ("全面完成3200户农村危房改造任务。", {("dilapidated_houses_renovated", 3200, "actual")}),
+    ("向贫困村派驻工作队156个。", {("village_work_teams", 156, "actual")}),
+    ("累计有1.2万户4.5万名农村贫困群众实现稳定脱贫。",
+     {("poverty_exit_households", 12000, "actual"), ("poverty_exit_persons", 45000, "actual")}),
     # planned figures are targets
     ("今年力争实现减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
 ])
@@ -74,10 +128,25 @@ def test_constructions(extractor, sentence, expected):
     "嚴防邊緣戶人均純收入低於4200元。".translate(str.maketrans("嚴邊緣戶純於", "严边缘户纯于")),
     "重大疾病贫困户报销比例提高到90%。",                           # another ratio (seed 000)
     "新建优质果园7.4万亩、标准化养殖场11个。",                     # outside the taxonomy (seed 002)
-    "驻村帮扶干部培训101期,合计14131人次。",                       # person-times are not persons
+    "驻村帮扶干部培训101期,合计14131人次。",                       # the figure is past the clause of 培训
+    "市本级派出“大篷车”下乡医疗队64支,帮扶群众3674人次。",          # person-times of help (seed 000)
+    "全年减贫3200人次。",                                          # only trainings and placements count visits
     "全县共减贫****万人。",                                       # masked digits
     "全县共减贫65438+6600万人。",                                 # digits broken by corruption
     "确定专职扶贫专干5—10名,全县减贫5—10万人。",                   # ranges state no single figure (seed 002)
+    "贫困户、贫困人口分别占全县总户数、总人口的12.3%、11.5%。",      # shares are not incidence rates
+    "全县农村居民人均可支配收入达到12000元。",                      # all rural residents, not the poor
+    "审计发现扶贫资金违规使用问题资金共计120万元。",                  # misused funds are not funds invested
+    "累计追回扶贫资金120万元。",
+    "1200名贫困群众外出务工收入达到3000万元。",                      # earnings, not placements
+    "为300名扶贫干部举办培训班。",
+    "对全市65个贫困村驻村帮扶工作队200名工作队员进行了集中培训。",    # cadres trained (seed 004)
+    "200名干部帮助贫困劳动力转移就业。",
+    "全村32户贫困户已全部脱贫。",                                    # one village (rule 1)
+    "该村贫困发生率由35%降至0.8%。",
+    "村里有贫困户45户,目前已有40户脱贫。",
+    "贫困户王大爷家人均纯收入达到1.2万元。",                          # one household's income
+    "严防已脱贫户人均收入低于4200元。",                              # a threshold (seed 003)
 ])
 def test_not_facts(extractor, sentence):
     assert facts_of(extractor, sentence) == set()
@@ -91,6 +160,27 @@ def test_region_and_year_resolution(extractor):
     assert facts["labor_transferred"].adcode == "220300" and facts["labor_transferred"].period_year == 2017
     assert facts["relocated_households"].adcode == "220382"  # 双辽市 names its own figure
     assert facts["relocated_households"].period_year == 2017  # 去年 against the published year
+
+
+def test_each_figure_of_a_list_takes_its_own_region_and_year(extractor):
+    facts = extractor.extract("2019年,甘州区、临泽县分别减贫1200人、800人。")
+    assert {(f.value, f.adcode, f.period_year) for f in facts} == {(1200, "620702", 2019), (800, "620723", 2019)}
+    facts = extractor.extract("2018年、2019年分别减贫1200人、800人。")
+    assert {(f.value, f.period_year) for f in facts} == {(1200, 2018), (800, 2019)}
+
+
+def test_a_span_since_a_year_runs_to_the_published_year(extractor):
+    (fact,) = extractor.extract("2016年以来,全县累计投入各类扶贫资金23.6亿元。", None, datetime(2019, 6, 1))
+    assert fact.period_year == 2019
+    (fact,) = extractor.extract("2016年,全县投入各类扶贫资金23.6亿元。", None, datetime(2019, 6, 1))
+    assert fact.period_year == 2016
+
+
+def test_the_end_of_a_change_does_not_take_the_starting_year(extractor):
+    facts = extractor.extract("全县贫困人口由2014年底的5.6万人减少至1234人。", None, datetime(2019, 6, 1))
+    assert {(f.qualifier, f.period_year) for f in facts} == {("baseline", 2014), ("actual", 2019)}
+    facts = extractor.extract("2018年,全县贫困发生率由2.1%降至0.4%。", None, datetime(2019, 6, 1))
+    assert {(f.qualifier, f.period_year) for f in facts} == {("baseline", 2018), ("actual", 2018)}
 
 
 def test_an_undated_article_is_dated_by_the_campaign_calendar(extractor):

@@ -9,7 +9,8 @@ from datetime import datetime
 from functools import lru_cache
 
 from tuopin import numbers
-from tuopin.lexicon import CHANGE, QUANTITY_RE, Indicator, Lexicon, Rule, quantity_starts, unit_of
+from tuopin.lexicon import (CHANGE, QUANTITY_RE, YEAR_TOKEN, Indicator, Lexicon, Rule, list_position,
+                            quantity_starts, unit_of)
 from tuopin.regions import Gazetteer, Region
 from tuopin.repair import find_mojibake
 
@@ -17,8 +18,13 @@ SENTENCE_END = "。!?\n"
 CLAUSE_END = SENTENCE_END + ",;:"
 
 YEAR = re.compile(r"(?<!\d)((?:19[7-9]|20[0-4])\d)(?:\s*(?:-|—|–|至|到|~)\s*((?:19[7-9]|20[0-4])\d))?年")
-# 与2016年相比: a year of comparison, not the year a figure refers to.
-COMPARISON = re.compile("相比|同比|比较")
+# 与2016年相比: a year of comparison, not the year a figure refers to; 2016年以来 runs to the present.
+COMPARISON = re.compile("相比|同比|比较|以来")
+SINCE = re.compile(r"(?:19|20)\d\d年以来")
+# 由2014年底的5.6万人减少至1234人: the year after 由 is the starting figure's, not the end's
+# (but 2019年,贫困发生率由2.1%降至0.4% dates both).
+CHANGE_BEFORE = re.compile(f"{CHANGE}(?:{YEAR_TOKEN}的?)?$")
+FROM_YEAR = re.compile(f"(?:由|从)(?={YEAR_TOKEN})")
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
 CURRENT_YEAR = re.compile("今年|目前|截至目前|截止目前|到今|至今|当前|现在|本年")
 LAST_YEAR = re.compile("去年|上年")
@@ -33,6 +39,10 @@ THRESHOLD_AFTER = re.compile("^(?:以上|以下|以内|标准)")
 THRESHOLD_BEFORE = re.compile("(?:低于|高于|不低于|不高于|不足|不超过|标准为?|门槛)$")
 # Broken numbers state nothing (rule 8): ****万人, 65438+6600万.
 CORRUPT_NEIGHBOUR = re.compile(r"[+*＊?]")
+# A figure about one village or one household is an anecdote, not a fact about a region (rule 1).
+ONE_PLACE = re.compile("全村|该村|本村|村里|这个村|全组|该户|这户|他家|她家|全家")
+# A sub-group of a figure just given is a second wording at best (rule 7).
+SUBGROUP = re.compile(r"\s*其中")
 # A range (专干5—10名) states no single figure.
 RANGE_BEFORE = re.compile(r"\d\s*(?:—|–|-|~|～|至|到)\s*$")
 
@@ -133,6 +143,29 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
     return found
 
 
+def not_anecdotes(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Drop candidates about one village or household (全村32户贫困户已全部脱贫): rule 1's anecdotes."""
+    kept = []
+    for c in found:
+        left = span_around(text, c.match_start, c.match_end, SENTENCE_END)[0]
+        if not ONE_PLACE.search(text, left, c.quantity.raw_start):
+            kept.append(c)
+    return kept
+
+
+def without_subgroups(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Drop a 其中 figure of an indicator its sentence already gave: 转移就业2.3万人,其中省外转移1.2万人."""
+    kept: list[Candidate] = []
+    for c in found:
+        clause = span_around(text, c.quantity.raw_start, c.quantity.end, CLAUSE_END)[0]
+        sentence = span_around(text, c.quantity.raw_start, c.quantity.end, SENTENCE_END)[0]
+        if SUBGROUP.match(text, clause) and any(k.indicator.code == c.indicator.code
+                                                and k.quantity.raw_start >= sentence for k in kept):
+            continue
+        kept.append(c)
+    return kept
+
+
 def outside_mojibake(text: str, found: list[Candidate]) -> list[Candidate]:
     """Drop candidates whose sentence overlaps mojibake: no fact is read from damaged text."""
     damaged = find_mojibake(text)
@@ -183,17 +216,32 @@ def reporting_year(body: str, written: int | None) -> int | None:
     return written
 
 
+def listed_year(lead: str) -> int | None:
+    """Return the year labelling a figure's place in a list: 2018年、2019年分别减贫1200人、800人."""
+    listed = list_position(lead)
+    if not listed or len(listed[0]) < 2:
+        return None
+    labels, place = listed
+    own = years_in(lead[slice(*labels[place])])
+    return own[-1][1] if own and all(years_in(lead[slice(*label)]) for label in labels) else None
+
+
 def period_year(text: str, q: Quantity, written: int | None, default: int | None) -> int | None:
     """Return the year a figure refers to: its clause, then its sentence, then the article."""
+    change_end = CHANGE_BEFORE.search(text, max(0, q.raw_start - 16), q.raw_start)
     for breaks in (CLAUSE_END, SENTENCE_END):
         left, right = span_around(text, q.raw_start, q.end, breaks)
-        before = [year for pos, year in years_in(text[left:q.raw_start])]
+        listed = listed_year(text[left:q.raw_start])
+        if listed:
+            return listed
+        starting = {m.end() - left for m in FROM_YEAR.finditer(text, left, q.raw_start)} if change_end else set()
+        before = [year for pos, year in years_in(text[left:q.raw_start]) if pos not in starting]
         if before:
             return before[-1]
         scope = text[left:right]
         if LAST_YEAR.search(scope):
             return written - 1 if written else None
-        if CURRENT_YEAR.search(scope):
+        if CURRENT_YEAR.search(scope) or SINCE.search(scope):
             return written or default
         after = [year for pos, year in years_in(text[q.end:right])]
         if after:
@@ -213,6 +261,12 @@ class Extractor:
         left = span_around(text, q.raw_start, q.end, CLAUSE_END)[0]
         clause = text[left:q.raw_start]
         named = self.gazetteer.mentions(clause)
+        listed = list_position(clause)
+        if listed and len(listed[0]) > 1:  # 甘州区、临泽县分别减贫1200人、800人: each its own
+            start, end = listed[0][listed[1]]
+            own = [m for m in named if start <= m.start and m.end <= end]
+            if own:
+                return own[-1].region
         if named:
             return named[-1].region
         if NATIONWIDE.search(clause):
@@ -227,7 +281,8 @@ class Extractor:
         written = current_year(body, published_at, self.lexicon.year_cues)
         default_year = reporting_year(body, written)
         facts, seen = [], set()
-        for c in best_per_quantity(outside_mojibake(body, candidates(body, self.lexicon.rules))):
+        found = not_anecdotes(body, outside_mojibake(body, candidates(body, self.lexicon.rules)))
+        for c in without_subgroups(body, best_per_quantity(found)):
             q = c.quantity
             fact = self.to_fact(body, c, document_region, written, default_year)
             key = (fact.indicator_code, fact.value, fact.qualifier)

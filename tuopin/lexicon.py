@@ -44,6 +44,22 @@ GAPS = {"……": f"{NO_BREAK}{{0,20}}?", "…": f"(?:[^,;。!?\\n\\d、]|{YEAR_
 COUNTED_UNITS = {"village": "村", "county": "县", "team": "工作队"}
 
 
+# 贫困县、贫困村分别退出2个、54个: the labels of a list and where a figure stands among its figures.
+RESPECTIVELY = "分别"
+LIST_LABEL_BREAK = re.compile("[、和及与]")
+
+
+def list_position(lead: str) -> tuple[list[tuple[int, int]], int] | None:
+    """Return the label spans of the 分别 list whose figures lead ends, and the next figure's place."""
+    at = lead.rfind(RESPECTIVELY)
+    if at == -1:
+        return None
+    cuts = [0] + [m.end() for m in LIST_LABEL_BREAK.finditer(lead, 0, at)] + [at + 1]
+    labels = [(start, end - 1) for start, end in zip(cuts, cuts[1:]) if end - 1 > start]
+    place = sum(1 for _ in QUANTITY_RE.finditer(lead, at))
+    return (labels, place) if place < len(labels) else None
+
+
 @dataclass(frozen=True)
 class Indicator:
     code: str
@@ -51,6 +67,8 @@ class Indicator:
     name_en: str
     unit: str
     category: str
+    # 培训贫困劳动力1.2万人次: trainings and job placements are often counted in person-times
+    counts_person_times: bool = False
 
 
 # Where a run of figures can begin: a noun before the figure, an approximation, or a numeral that
@@ -99,14 +117,21 @@ class Rule:
     def indicator_for(self, unit: str | None, lead: str = "") -> Indicator | None:
         """Return this rule's indicator measured in unit; a bare count needs its noun in lead."""
         if unit == "count":
+            listed = list_position(lead)
+            if listed:  # in a list, the figure's own label names what it counts
+                labels, place = listed
+                lead = lead[slice(*labels[place])] if len(labels) > 1 else lead
             counted = [i for i in self.indicators if COUNTED_UNITS.get(i.unit, "\0") in lead]
             return counted[0] if len(counted) == 1 else None
+        if unit == "person_times":
+            return next((i for i in self.indicators if i.unit == "person" and i.counts_person_times), None)
         return next((i for i in self.indicators if i.unit == unit), None)
 
 
 def unit_of(measure: str | None, noun: str | None) -> str | None:
     """Return the base unit a quantity counts, from its measure word and noun."""
-    direct = {"%": "percent", "元": "yuan", "户": "household", "人": "person", "名": "person"}
+    direct = {"%": "percent", "元": "yuan", "户": "household", "人": "person", "名": "person",
+              "人次": "person_times"}
     if measure in direct:
         return direct[measure]
     noun = noun or ""
@@ -139,7 +164,9 @@ def read_csv(path: Path) -> list[dict]:
 def load_indicators(path: Path) -> dict[str, Indicator]:
     """Read the indicator taxonomy keyed by indicator code."""
     return {row["indicator_code"]: Indicator(row["indicator_code"], row["name_zh"], row["name_en"],
-                                             row["unit"], row["category"]) for row in read_csv(path)}
+                                             row["unit"], row["category"],
+                                             (row.get("counts_person_times") or "").lower() == "true")
+            for row in read_csv(path)}
 
 
 def load_rules(path: Path, indicators: dict[str, Indicator]) -> list[Rule]:
