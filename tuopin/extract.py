@@ -9,8 +9,8 @@ from datetime import datetime
 from functools import lru_cache
 
 from tuopin import numbers
-from tuopin.lexicon import (CHANGE, QUANTITY_RE, YEAR_TOKEN, Indicator, Lexicon, Rule, list_position,
-                            quantity_starts, unit_of)
+from tuopin.lexicon import (CHANGE, QUANTITY_RE, YEAR_TOKEN, Indicator, Lexicon, Rule, Scan, list_position,
+                            unit_of)
 from tuopin.regions import Gazetteer, Region
 from tuopin.repair import find_mojibake
 
@@ -126,9 +126,9 @@ def is_broken_or_threshold(text: str, q: Quantity) -> bool:
 
 def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
     """Return every (quantity, indicator) pair a rule claims, earliest rule first."""
-    found, starts = [], quantity_starts(text)
+    found, scan = [], Scan.of(text)
     for rule in rules:
-        for m in rule.finditer(text, starts):
+        for m in rule.finditer(scan):
             sentence = text[slice(*span_around(text, m.start(), m.end(), SENTENCE_END))]
             if rule.context and not rule.context.search(sentence):
                 continue

@@ -3,15 +3,17 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from tuopin import numbers
+from tuopin import numbers, prefilter
 
 # Words that tell what a figure counts. Measure words first, then nouns that can stand in
 # for one (8.79万贫困人口) or pin down a bare 个 (54个贫困村, 5个“插花型”贫困县区).
 MEASURES = "人次|人|名|户|个|支|家|元|%"
-QUOTED_MODIFIER = "(?:“[^”\\d]{1,8}”)?"
+QUOTED_MODIFIER = "(?:“[^”\\d;。!?\\n]{1,8}”)?"
 NOUNS = ("贫困县市区|贫困县区|贫困县|贫困村|贫困户|贫困人口|贫困群众|驻村帮扶工作队|驻村工作队|"
          "帮扶工作队|工作队|县市区|县区|人口|村")
 PREFIX_NOUNS = "(?:建档立卡)?(?:贫困村|贫困户|贫困人口|贫困县)"
@@ -88,6 +90,24 @@ def quantity_starts(text: str) -> list[int]:
             if QUANTITY_START.match(text, i) and QUANTITY_RE.match(text, i)]
 
 
+# The breaks a sentence ends at (a run of figures may hold a comma: 2078户,5222人); a rule whose
+# matches never take one in is tried sentence by sentence.
+RULE_BREAKS = ";。!?\n"
+RULE_BREAK = re.compile(f"[{RULE_BREAKS}]")
+
+
+@dataclass(frozen=True)
+class Scan:
+    """A document as the rules read it: its text, where quantities begin, where clauses break."""
+    text: str
+    starts: list[int]
+    breaks: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> "Scan":
+        return cls(text, quantity_starts(text), [m.start() for m in RULE_BREAK.finditer(text)])
+
+
 @dataclass(frozen=True)
 class Rule:
     indicators: tuple[Indicator, ...]
@@ -96,19 +116,38 @@ class Rule:
     exclude: re.Pattern | None
     rank: int
 
-    def finditer(self, text: str, starts: list[int]):
-        """Yield the rule's matches in text, like re.finditer; starts are quantity_starts(text).
+    @cached_property
+    def words(self) -> frozenset[str] | None:
+        """Words one of which every match contains (None: not known)."""
+        return prefilter.required_words(self.pattern)
 
-        A rule that opens with its figures ({Q}退出) can only match at those starts, so it is tried
-        there alone instead of at every character: it was most of the extract stage's time.
+    @cached_property
+    def in_clause(self) -> bool:
+        """Tell whether every match lies within one sentence (its figures and words included)."""
+        return prefilter.stays_within(self.pattern, RULE_BREAKS)
+
+    def finditer(self, scan: "Scan"):
+        """Yield the rule's matches in a document, like re.finditer.
+
+        A rule that opens with its figures ({Q}退出) can only match where a quantity begins, so it
+        is tried there alone instead of at every character, and only where its words follow
+        before the sentence ends; a rule is not tried at all on a document without its words.
         """
+        text, words = scan.text, self.words
+        if words and not any(word in text for word in words):
+            return
         if not self.pattern.pattern.startswith("(?P<q>"):
             yield from self.pattern.finditer(text)
             return
-        after = 0
-        for start in starts:
+        after, breaks = 0, scan.breaks
+        for start in scan.starts:
             if start < after:
                 continue
+            if words and self.in_clause:
+                cut = bisect_left(breaks, start)
+                end = breaks[cut] if cut < len(breaks) else len(text)
+                if not any(text.find(word, max(0, start - len(word) + 1), end) != -1 for word in words):
+                    continue
             m = self.pattern.match(text, start)
             if m:
                 after = max(m.end(), start + 1)

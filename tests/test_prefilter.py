@@ -1,0 +1,43 @@
+"""Reading what a pattern needs: the words every match holds, and whether a match stays in a sentence."""
+import re
+
+from hypothesis import given, strategies as st
+
+from tuopin.prefilter import required_words, stays_within
+
+
+def test_the_most_telling_words_of_a_sequence():
+    assert required_words(re.compile(r"\d+(?:个)?(?:已经|已)*(?:退出|出列|摘帽)")) == {"退出", "出列", "摘帽"}
+    assert required_words(re.compile(r"贫困发生率[^,]{0,8}?\d+%")) == {"贫困发生率"}
+
+
+def test_optional_parts_and_lookaheads_need_nothing():
+    assert required_words(re.compile(r"(?:脱贫)?\d+人")) == {"人"}
+    assert required_words(re.compile(r"(?=工作队)\d+")) is None
+    assert required_words(re.compile(r"\d+(?<=工作队)")) == {"工作队"}  # ends inside the match
+    assert required_words(re.compile(r"(?:脱贫|)\d+")) is None
+    assert required_words(re.compile(r"(?i)copyright")) is None
+
+
+def test_what_can_run_past_a_sentence_break():
+    breaks = ";。!?\n"
+    assert stays_within(re.compile(r"培训[^,;。!?\n\d]{0,8}?\d+人"), breaks)
+    assert not stays_within(re.compile(r"培训.{0,8}?\d+人"), breaks)
+    assert not stays_within(re.compile(r"培训[^,]{0,8}?\d+人"), breaks)
+    assert not stays_within(re.compile(r"培训\s*\d+人"), breaks)  # \s takes a line break
+    assert stays_within(re.compile(r"(?=。)培训\d+人"), breaks)  # a lookahead takes nothing in
+
+
+PIECES = ["脱贫", "退出", "摘帽", "人", "户", "1", "23", ",", "。", "\n", "已", "培训", "a", " "]
+PATTERNS = [r"\d+(?:户|人)(?:已经|已)*(?:脱贫|退出)", r"培训[^,;。!?\n\d]{0,8}?\d+人", r"(?:脱贫)?\d+人",
+            r"(?:退出|摘帽)(?:了)?\d+", r"已+\d", r"\d+[户人]?(?<=脱贫1)"]
+
+
+@given(st.sampled_from(PATTERNS), st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_every_match_holds_a_needed_word_and_stays_in_its_sentence(pattern, text):
+    compiled = re.compile(pattern)
+    words, within = required_words(compiled), stays_within(compiled, "。\n")
+    for m in compiled.finditer(text):
+        reach = text[max(0, m.start() - max(map(len, words or [""]))):m.end()]  # a lookbehind's words
+        assert words is None or any(word in reach for word in words)
+        assert not within or not any(ch in m.group() for ch in "。\n")
