@@ -116,6 +116,16 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("向贫困村派驻工作队156个。", {("village_work_teams", 156, "actual")}),
     ("累计有1.2万户4.5万名农村贫困群众实现稳定脱贫。",
      {("poverty_exit_households", 12000, "actual"), ("poverty_exit_persons", 45000, "actual")}),
+    # a kind of poor village between the count and the noun; villages lifted out with 脱贫
+    ("2019年,全县32个深度贫困村退出。", {("poverty_villages_exited", 32, "actual")}),
+    ("12个省级贫困村顺利出列。", {("poverty_villages_exited", 12, "actual")}),
+    ("全县88个贫困村全部脱贫。", {("poverty_villages_exited", 88, "actual")}),
+    # 建卡, the short form of 建档立卡
+    ("全县有建卡贫困户5210户16320人。",
+     {("registered_poor_households", 5210, "actual"), ("registered_poor_persons", 16320, "actual")}),
+    # the end of a change at a relative time
+    ("全县贫困村由2014年的78个减少到目前的5个。",
+     {("remaining_poor_villages", 78, "baseline"), ("remaining_poor_villages", 5, "actual")}),
     # planned figures are targets
     ("今年力争实现减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
 ])
@@ -147,6 +157,10 @@ def test_constructions(extractor, sentence, expected):
     "村里有贫困户45户,目前已有40户脱贫。",
     "贫困户王大爷家人均纯收入达到1.2万元。",                          # one household's income
     "严防已脱贫户人均收入低于4200元。",                              # a threshold (seed 003)
+    "54个贫困村的贫困人口全部脱贫。",                                 # the people, not the villages
+    "全县5个贫困村脱贫任务艰巨。",
+    "完成1097户非建卡特殊困难户安全住房建设。",                        # not registered (seed 003)
+    "非建档立卡贫困户1200户纳入监测。",
 ])
 def test_not_facts(extractor, sentence):
     assert facts_of(extractor, sentence) == set()
@@ -181,6 +195,13 @@ def test_the_end_of_a_change_does_not_take_the_starting_year(extractor):
     assert {(f.qualifier, f.period_year) for f in facts} == {("baseline", 2014), ("actual", 2019)}
     facts = extractor.extract("2018年,全县贫困发生率由2.1%降至0.4%。", None, datetime(2019, 6, 1))
     assert {(f.qualifier, f.period_year) for f in facts} == {("baseline", 2018), ("actual", 2018)}
+
+
+def test_the_end_of_a_change_takes_its_relative_year(extractor):
+    facts = extractor.extract("全县贫困人口由2014年底的5.6万人减少到去年的1234人。", None, datetime(2020, 5, 1))
+    assert {(f.value, f.period_year) for f in facts} == {(56000, 2014), (1234, 2019)}
+    facts = extractor.extract("全县贫困村由2014年的78个减少到目前的5个。", None, datetime(2020, 5, 1))
+    assert {(f.value, f.period_year) for f in facts} == {(78, 2014), (5, 2020)}
 
 
 def test_an_undated_article_is_dated_by_the_campaign_calendar(extractor):

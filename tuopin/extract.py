@@ -9,8 +9,8 @@ from datetime import datetime
 from functools import lru_cache
 
 from tuopin import numbers
-from tuopin.lexicon import (CHANGE, QUANTITY_RE, YEAR_TOKEN, Indicator, Lexicon, Rule, Scan, list_position,
-                            unit_of)
+from tuopin.lexicon import (CHANGE, CHANGE_TIME, QUANTITY_RE, YEAR_TOKEN, Indicator, Lexicon, Rule, Scan,
+                            list_position, unit_of)
 from tuopin.regions import Gazetteer, Region
 from tuopin.repair import find_mojibake
 
@@ -23,7 +23,7 @@ COMPARISON = re.compile("相比|同比|比较|以来")
 SINCE = re.compile(r"(?:19|20)\d\d年以来")
 # 由2014年底的5.6万人减少至1234人: the year after 由 is the starting figure's, not the end's
 # (but 2019年,贫困发生率由2.1%降至0.4% dates both).
-CHANGE_BEFORE = re.compile(f"{CHANGE}(?:{YEAR_TOKEN}的?)?$")
+CHANGE_BEFORE = re.compile(f"{CHANGE}{CHANGE_TIME}$")
 FROM_YEAR = re.compile(f"(?:由|从)(?={YEAR_TOKEN})")
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
 CURRENT_YEAR = re.compile("今年|目前|截至目前|截止目前|到今|至今|当前|现在|本年")

@@ -11,26 +11,29 @@ from pathlib import Path
 from tuopin import numbers, prefilter
 
 # Words that tell what a figure counts. Measure words first, then nouns that can stand in
-# for one (8.79万贫困人口) or pin down a bare 个 (54个贫困村, 5个“插花型”贫困县区).
+# for one (8.79万贫困人口) or pin down a bare 个 (54个贫困村, 5个“插花型”贫困县区, 32个深度贫困村).
 MEASURES = "人次|人|名|户|个|支|家|元|%"
-QUOTED_MODIFIER = "(?:“[^”\\d;。!?\\n]{1,8}”)?"
+MODIFIER = "(?:“[^”\\d;。!?\\n]{1,8}”|深度|重点|省级|市级|县级|国家级|国定|省定|市定|插花型?)?"
 NOUNS = ("贫困县市区|贫困县区|贫困县|贫困村|贫困户|贫困人口|贫困群众|驻村帮扶工作队|驻村工作队|"
          "帮扶工作队|工作队|县市区|县区|人口|村")
-PREFIX_NOUNS = "(?:建档立卡)?(?:贫困村|贫困户|贫困人口|贫困县)"
+# 建档立卡 (identified and registered as poor), or its short form 建卡.
+REGISTERED = "(?:建档立卡|建卡)"
+PREFIX_NOUNS = f"{REGISTERED}?(?:贫困村|贫困户|贫困人口|贫困县)"
 APPROX_BEFORE = "近|约|逾|超过"
 APPROX_AFTER = "多|余"
 # A change between two figures: 由24.8%降至2.78% (the first is the baseline).
 CHANGE = "(?:下降|降低|减少|降|减|提高|提升|增加|增长|上升|增)(?:至|到|为)"
 YEAR_TOKEN = "(?:19|20)\\d\\d年(?:底|末|初)?"
-# 由2014年的3.2万人减少到2019年的1200人: a change may name the year of its second figure.
-SEPARATOR = f"(?:、|,|和|及|与|以及|{CHANGE}(?:{YEAR_TOKEN}的?)?)"
+# 由2014年的3.2万人减少到2019年的1200人 (or 目前的5个): a change may name the time of its second figure.
+CHANGE_TIME = f"(?:(?:{YEAR_TOKEN}|目前|现在|当前|今年|去年|上年)的?)?"
+SEPARATOR = f"(?:、|,|和|及|与|以及|{CHANGE}{CHANGE_TIME})"
 NUMBER = f"(?:{numbers.ARABIC}|[零〇二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*|一[零〇一二两三四五六七八九十百千万亿]+)"
 
 QUANTITY = (
     f"(?P<prefix>{PREFIX_NOUNS})?(?P<approx_before>{APPROX_BEFORE})?"
     f"(?P<number>{NUMBER})(?P<multiplier>{numbers.MULTIPLIER})?(?P<approx_after>{APPROX_AFTER})?"
-    f"(?:(?P<measure>{MEASURES})(?P<noun>{QUOTED_MODIFIER}(?:建档立卡)?(?:{NOUNS}))?"
-    f"|(?P<bare_noun>(?:建档立卡)?(?:{NOUNS})))"
+    f"(?:(?P<measure>{MEASURES})(?P<noun>{MODIFIER}{REGISTERED}?(?:{NOUNS}))?"
+    f"|(?P<bare_noun>{REGISTERED}?(?:{NOUNS})))"
 )
 QUANTITY_RE = re.compile(QUANTITY)
 PLAIN_QUANTITY = re.sub(r"\(\?P<\w+>", "(?:", QUANTITY)
@@ -76,7 +79,7 @@ class Indicator:
 # Where a run of figures can begin: a noun before the figure, an approximation, or a numeral that
 # does not continue another (the 2 of 5222人 or of 1.26万 begins no figure; neither does the 二 of 三千二百).
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-QUANTITY_START = re.compile(f"(?=(?:建档立卡)?(?:贫困村|贫困户|贫困人口|贫困县)|{APPROX_BEFORE})|"
+QUANTITY_START = re.compile(f"(?={PREFIX_NOUNS}|{APPROX_BEFORE})|"
                             f"(?<![\\d.．])(?<!\\d[,，])(?=\\d)|(?<![{CHINESE_DIGITS}])(?=[零〇二两三四五六七八九十]|一[{CHINESE_DIGITS}])")
 
 
