@@ -126,8 +126,15 @@ def facts_of(extractor, text, published_at=None, title=None):
     # the end of a change at a relative time
     ("全县贫困村由2014年的78个减少到目前的5个。",
      {("remaining_poor_villages", 78, "baseline"), ("remaining_poor_villages", 5, "actual")}),
-    # planned figures are targets
+    # funds given, then what they are for
+    ("全县统筹整合财政涉农资金5.3亿元,用于脱贫攻坚。", {("poverty_funds", 530000000, "actual")}),
+    # planned figures are targets; a plan carries over the figures after it until one is said done
     ("今年力争实现减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
+    ("2020年计划减贫1.2万人,退出贫困村30个。",
+     {("poverty_exit_persons", 12000, "target"), ("poverty_villages_exited", 30, "target")}),
+    ("计划减贫2000人,实际减贫2300人。",
+     {("poverty_exit_persons", 2000, "target"), ("poverty_exit_persons", 2300, "actual")}),
+    ("为确保如期脱贫,全县投入扶贫资金5亿元。", {("poverty_funds", 500000000, "actual")}),
 ])
 def test_constructions(extractor, sentence, expected):
     assert facts_of(extractor, sentence) == expected
@@ -195,6 +202,13 @@ def test_the_end_of_a_change_does_not_take_the_starting_year(extractor):
     assert {(f.qualifier, f.period_year) for f in facts} == {("baseline", 2014), ("actual", 2019)}
     facts = extractor.extract("2018年,全县贫困发生率由2.1%降至0.4%。", None, datetime(2019, 6, 1))
     assert {(f.qualifier, f.period_year) for f in facts} == {("baseline", 2018), ("actual", 2018)}
+
+
+def test_a_second_change_of_a_sentence_starts_when_the_first_does(extractor):
+    facts = extractor.extract("全省贫困人口从2012年底的486万人减少到2019年底的16.9万人,"
+                              "贫困发生率从18.1%下降到0.6%。", None, datetime(2020, 5, 1))
+    assert {(f.value, f.qualifier, f.period_year) for f in facts if f.indicator_code == "poverty_incidence_rate"} \
+        == {(18.1, "baseline", 2012), (0.6, "actual", 2019)}
 
 
 def test_the_end_of_a_change_takes_its_relative_year(extractor):

@@ -33,6 +33,8 @@ NATIONWIDE = re.compile("全国")
 
 # Planned or required figures (ANNOTATION rule 4): 计划, 力争, 确保…前, 要, 将, 目标, 任务.
 TARGET = re.compile("计划(?![“”、,])|力争|确保|目标|争取|预计|拟|将要|将于|将在|将实现|将完成|(?<![主重需必只还])要(?![求素点闻])")
+# Words by which a clause says its figures are done, not planned: 计划减贫2000人,实际减贫2300人.
+DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
 BASELINE = re.compile(CHANGE)  # used with .match at the figure's end
 # Thresholds and standards are not facts (rule 1): 收入达到4200元以上, 低于4160元.
 THRESHOLD_AFTER = re.compile("^(?:以上|以下|以内|标准)")
@@ -234,7 +236,12 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
         listed = listed_year(text[left:q.raw_start])
         if listed:
             return listed
-        starting = {m.end() - left for m in FROM_YEAR.finditer(text, left, q.raw_start)} if change_end else set()
+        froms = [m.end() - left for m in FROM_YEAR.finditer(text, left, q.raw_start)]
+        if q.baseline and breaks == SENTENCE_END and froms:
+            # 贫困人口从2012年底的486万人减少到2019年的16.9万人,贫困发生率从18.1%下降到0.6%:
+            # a later change of the sentence starts when the first one does
+            return years_in(text[left + froms[-1]:q.raw_start])[0][1]
+        starting = set(froms) if change_end else set()
         before = [year for pos, year in years_in(text[left:q.raw_start]) if pos not in starting]
         if before:
             return before[-1]
@@ -247,6 +254,21 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
         if after:
             return after[0]
     return default
+
+
+def planned(body: str, q: Quantity, clause_left: int) -> bool:
+    """Tell whether a figure is planned: a target word before it in its clause, or a plan of figures
+    earlier in its sentence that carries over (计划减贫1.2万人,退出贫困村30个) until a clause says
+    its own figures are done (已, 实际, 累计)."""
+    if TARGET.search(body, clause_left, q.raw_start):
+        return True
+    sentence_left = span_around(body, q.raw_start, q.end, SENTENCE_END)[0]
+    cue = TARGET.search(body, sentence_left, clause_left)
+    if cue is None or DONE.search(body, cue.end(), q.raw_start):
+        return False
+    cue_clause_end = span_around(body, cue.start(), cue.end(), CLAUSE_END)[1]
+    # 为确保如期脱贫,全县投入资金5亿元: a purpose without figures plans nothing after it
+    return QUANTITY_RE.search(body, cue.end(), cue_clause_end) is not None
 
 
 class Extractor:
@@ -300,7 +322,7 @@ class Extractor:
         evidence = body[left:right].rstrip(CLAUSE_END).strip()
         if q.baseline:
             qualifier = "baseline"
-        elif TARGET.search(body, left, q.raw_start):
+        elif planned(body, q, left):
             qualifier = "target"
         else:
             qualifier = "actual"
