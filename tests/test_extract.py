@@ -183,6 +183,14 @@ def test_region_and_year_resolution(extractor):
     assert facts["relocated_households"].period_year == 2017  # 去年 against the published year
 
 
+def test_a_sentence_keeps_its_subject_and_a_level_word_its_kind(extractor):
+    county = extractor.gazetteer.get("530627")  # 镇雄县, 昭通市, 云南省
+    text = ("昭通市2019年共减贫25.6万人,贫困发生率降至3.8%。全省贫困发生率降至1.32%。"
+            "吉林日报3月26日讯:贫困发生率降至2.4%。")
+    regions = {f.value: f.adcode for f in extractor.extract(text, None, None, county)}
+    assert regions == {256000: "530600", 3.8: "530600", 1.32: "530000", 2.4: "530627"}
+
+
 def test_each_figure_of_a_list_takes_its_own_region_and_year(extractor):
     facts = extractor.extract("2019年,甘州区、临泽县分别减贫1200人、800人。")
     assert {(f.value, f.adcode, f.period_year) for f in facts} == {(1200, "620702", 2019), (800, "620723", 2019)}
@@ -209,6 +217,11 @@ def test_a_second_change_of_a_sentence_starts_when_the_first_does(extractor):
                               "贫困发生率从18.1%下降到0.6%。", None, datetime(2020, 5, 1))
     assert {(f.value, f.qualifier, f.period_year) for f in facts if f.indicator_code == "poverty_incidence_rate"} \
         == {(18.1, "baseline", 2012), (0.6, "actual", 2019)}
+
+
+def test_a_year_compared_against_is_not_the_figures_year(extractor):
+    (fact,) = extractor.extract("全县贫困户人均纯收入达到8900元,较2015年增长了150%。", None, datetime(2020, 5, 1))
+    assert fact.period_year == 2020
 
 
 def test_the_end_of_a_change_takes_its_relative_year(extractor):

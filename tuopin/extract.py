@@ -20,6 +20,7 @@ CLAUSE_END = SENTENCE_END + ",;:"
 YEAR = re.compile(r"(?<!\d)((?:19[7-9]|20[0-4])\d)(?:\s*(?:-|—|–|至|到|~)\s*((?:19[7-9]|20[0-4])\d))?年")
 # 与2016年相比: a year of comparison, not the year a figure refers to; 2016年以来 runs to the present.
 COMPARISON = re.compile("相比|同比|比较|以来")
+COMPARED_TO = ("较", "比")  # 较2015年增长了150%
 SINCE = re.compile(r"(?:19|20)\d\d年以来")
 # 由2014年底的5.6万人减少至1234人: the year after 由 is the starting figure's, not the end's
 # (but 2019年,贫困发生率由2.1%降至0.4% dates both).
@@ -28,8 +29,10 @@ FROM_YEAR = re.compile(f"(?:由|从)(?={YEAR_TOKEN})")
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
 CURRENT_YEAR = re.compile("今年|目前|截至目前|截止目前|到今|至今|当前|现在|本年")
 LAST_YEAR = re.compile("去年|上年")
-DOCUMENT_REGION = re.compile("全县|全市|全区|全州|全旗|全盟|全省|该县|该市|该区|本县|本市|本区")
 NATIONWIDE = re.compile("全国")
+# 全省, 本市, 该县: the region of that kind the article is about, or the one it lies in.
+OWN_LEVEL = re.compile("(?:全|本|该|我)(?P<kind>[省市州县区旗盟])")
+MEDIA_AFTER = re.compile("日报|晚报|报|电视|广播|新闻|网|在线|频道|融媒|发布")
 
 # Planned or required figures (ANNOTATION rule 4): 计划, 力争, 确保…前, 要, 将, 目标, 任务.
 TARGET = re.compile("计划(?![“”、,])|力争|确保|目标|争取|预计|拟|将要|将于|将在|将实现|将完成|(?<![主重需必只还])要(?![求素点闻])")
@@ -194,7 +197,8 @@ def best_per_quantity(found: list[Candidate]) -> list[Candidate]:
 def years_in(text: str) -> list[tuple[int, int]]:
     """Return (position, year) for explicit years and spans (2016-2020年 → 2020, “十三五” → 2020)."""
     found = [(m.start(), int(m.group(2) or m.group(1))) for m in YEAR.finditer(text)
-             if not COMPARISON.match(text, m.end())]
+             if not COMPARISON.match(text, m.end())
+             and text[max(0, m.start() - 1):m.start()] not in COMPARED_TO]
     for plan, year in FIVE_YEAR_PLANS.items():
         found += [(m.start(), year) for m in re.finditer(plan, text)]
     return sorted(found)
@@ -271,6 +275,22 @@ def planned(body: str, q: Quantity, clause_left: int) -> bool:
     return QUANTITY_RE.search(body, cue.end(), cue_clause_end) is not None
 
 
+def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None:
+    """Return the region an earlier clause of a sentence opens with (昭通市2019年共减贫…,贫困发生率…):
+    a name at the start of a clause, the last of a run that qualify one another (白银市靖远县), and
+    not a newspaper's or station's (吉林日报3月26日讯)."""
+    for i, m in enumerate(mentions):
+        opens = m.start == 0 or text[start + m.start - 1] in CLAUSE_END
+        if i and mentions[i - 1].end == m.start:
+            continue
+        run = i
+        while run + 1 < len(mentions) and mentions[run + 1].start == mentions[run].end:
+            run += 1
+        if opens and not MEDIA_AFTER.match(text, start + mentions[run].end, end):
+            return mentions[run].region
+    return None
+
+
 class Extractor:
     """Turn a cleaned article into facts using the lexicon's rules and the gazetteer."""
 
@@ -293,7 +313,14 @@ class Extractor:
             return named[-1].region
         if NATIONWIDE.search(clause):
             return self.gazetteer.country
-        return document_region
+        level = OWN_LEVEL.search(clause)
+        if level and document_region:  # 全省 in a county's article: the province it lies in
+            return self.gazetteer.enclosing(document_region, level["kind"]) or document_region
+        if level:
+            return None
+        sentence_left = span_around(text, q.raw_start, q.end, SENTENCE_END)[0]
+        subject = sentence_subject(text, sentence_left, left, self.gazetteer.mentions(text[sentence_left:left]))
+        return subject or document_region
 
     def extract(self, body: str, title: str | None = None,
                 published_at: datetime | None = None, document_region: Region | None = None) -> list[Fact]:

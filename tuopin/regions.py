@@ -313,6 +313,12 @@ class Gazetteer:
         """Return the region with this 6-digit adcode, or None."""
         return self._by_adcode.get(adcode)
 
+    def enclosing(self, region: Region, kind: str) -> Region | None:
+        """Return the region itself when its name ends in kind (省, 市, 县…), else the nearest
+        ancestor whose name does, else None."""
+        return next((r for r in (region, *self._lineage(region))
+                     if r.level != "country" and r.name.endswith(kind)), None)
+
     def ancestors(self, region: Region) -> list[Region]:
         """Return the parent, grandparent... of a region, ending with the country."""
         return list(self._lineage(region))
