@@ -29,7 +29,11 @@ def test_serve_registers_a_scheduled_deployment(prefect_harness, tmp_path):
         assert deployment.parameters["sources"] == ["seeds/articles"]
     finally:
         server.terminate()
-        server.wait(timeout=60)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:  # Prefect's graceful shutdown can stall on a loaded machine
+            server.kill()
+            server.wait()
 
 
 def test_prefect_yaml_points_at_the_flow():
