@@ -135,6 +135,7 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("计划减贫2000人,实际减贫2300人。",
      {("poverty_exit_persons", 2000, "target"), ("poverty_exit_persons", 2300, "actual")}),
     ("为确保如期脱贫,全县投入扶贫资金5亿元。", {("poverty_funds", 500000000, "actual")}),
+    ("今年全县将有12个贫困村退出。", {("poverty_villages_exited", 12, "target")}),
 ])
 def test_constructions(extractor, sentence, expected):
     assert facts_of(extractor, sentence) == expected
@@ -217,6 +218,11 @@ def test_a_second_change_of_a_sentence_starts_when_the_first_does(extractor):
                               "贫困发生率从18.1%下降到0.6%。", None, datetime(2020, 5, 1))
     assert {(f.value, f.qualifier, f.period_year) for f in facts if f.indicator_code == "poverty_incidence_rate"} \
         == {(18.1, "baseline", 2012), (0.6, "actual", 2019)}
+
+
+def test_a_change_since_a_year_starts_in_that_year(extractor):
+    facts = extractor.extract("2014年以来,全县贫困发生率由18.6%降至0.1%。", None, datetime(2020, 5, 1))
+    assert {(f.qualifier, f.period_year) for f in facts} == {("baseline", 2014), ("actual", 2020)}
 
 
 def test_a_year_compared_against_is_not_the_figures_year(extractor):

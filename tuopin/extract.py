@@ -21,7 +21,7 @@ YEAR = re.compile(r"(?<!\d)((?:19[7-9]|20[0-4])\d)(?:\s*(?:-|—|–|至|到|~)\
 # 与2016年相比: a year of comparison, not the year a figure refers to; 2016年以来 runs to the present.
 COMPARISON = re.compile("相比|同比|比较|以来")
 COMPARED_TO = ("较", "比")  # 较2015年增长了150%
-SINCE = re.compile(r"(?:19|20)\d\d年以来")
+SINCE = re.compile(r"((?:19|20)\d\d)年以来")
 # 由2014年底的5.6万人减少至1234人: the year after 由 is the starting figure's, not the end's
 # (but 2019年,贫困发生率由2.1%降至0.4% dates both).
 CHANGE_BEFORE = re.compile(f"{CHANGE}{CHANGE_TIME}$")
@@ -35,7 +35,7 @@ OWN_LEVEL = re.compile("(?:全|本|该|我)(?P<kind>[省市州县区旗盟])")
 MEDIA_AFTER = re.compile("日报|晚报|报|电视|广播|新闻|网|在线|频道|融媒|发布")
 
 # Planned or required figures (ANNOTATION rule 4): 计划, 力争, 确保…前, 要, 将, 目标, 任务.
-TARGET = re.compile("计划(?![“”、,])|力争|确保|目标|争取|预计|拟|将要|将于|将在|将实现|将完成|(?<![主重需必只还])要(?![求素点闻])")
+TARGET = re.compile("计划(?![“”、,])|力争|确保|目标|争取|预计|拟|将要|将于|将在|将有|将实现|将完成|(?<![主重需必只还])要(?![求素点闻])")
 # Words by which a clause says its figures are done, not planned: 计划减贫2000人,实际减贫2300人.
 DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
 BASELINE = re.compile(CHANGE)  # used with .match at the figure's end
@@ -241,6 +241,9 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
         if listed:
             return listed
         froms = [m.end() - left for m in FROM_YEAR.finditer(text, left, q.raw_start)]
+        since = SINCE.search(text, left, q.raw_start) if q.baseline else None
+        if since:  # 2014年以来,…贫困发生率由18.6%降至0.1%: the change starts in 2014
+            return int(since.group(1))
         if q.baseline and breaks == SENTENCE_END and froms:
             # 贫困人口从2012年底的486万人减少到2019年的16.9万人,贫困发生率从18.1%下降到0.6%:
             # a later change of the sentence starts when the first one does
