@@ -120,6 +120,9 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("2019年,全县32个深度贫困村退出。", {("poverty_villages_exited", 32, "actual")}),
     ("12个省级贫困村顺利出列。", {("poverty_villages_exited", 12, "actual")}),
     ("全县88个贫困村全部脱贫。", {("poverty_villages_exited", 88, "actual")}),
+    ("全县减少贫困人口4.2万人,贫困村出列118个。",
+     {("poverty_exit_persons", 42000, "actual"), ("poverty_villages_exited", 118, "actual")}),
+    ("发放扶贫贴息贷款5600万元。", {("poverty_microcredit", 56000000, "actual")}),
     # 建卡, the short form of 建档立卡
     ("全县有建卡贫困户5210户16320人。",
      {("registered_poor_households", 5210, "actual"), ("registered_poor_persons", 16320, "actual")}),
