@@ -101,14 +101,30 @@ RULE_BREAK = re.compile(f"[{RULE_BREAKS}]")
 
 @dataclass(frozen=True)
 class Scan:
-    """A document as the rules read it: its text, where quantities begin, where clauses break."""
+    """A document as the rules read it: its text, where quantities begin, where sentences break."""
     text: str
     starts: list[int]
     breaks: list[int]
+    sentences: list[int] = field(default_factory=list)  # the sentence of each start
+    found: dict = field(default_factory=dict)  # words -> {sentence: where one of them last begins}
 
     @classmethod
     def of(cls, text: str) -> "Scan":
-        return cls(text, quantity_starts(text), [m.start() for m in RULE_BREAK.finditer(text)])
+        starts, breaks = quantity_starts(text), [m.start() for m in RULE_BREAK.finditer(text)]
+        return cls(text, starts, breaks, [bisect_left(breaks, start) for start in starts])
+
+    def last_words(self, words: frozenset[str]) -> dict[int, int]:
+        """Return, per sentence holding one of the words, where the last of them begins."""
+        if words not in self.found:
+            last: dict[int, int] = {}
+            for word in words:
+                at = self.text.find(word)
+                while at != -1:
+                    sentence = bisect_left(self.breaks, at)
+                    last[sentence] = max(last.get(sentence, -1), at)
+                    at = self.text.find(word, at + 1)
+            self.found[words] = last
+        return self.found[words]
 
 
 @dataclass(frozen=True)
@@ -137,20 +153,18 @@ class Rule:
         before the sentence ends; a rule is not tried at all on a document without its words.
         """
         text, words = scan.text, self.words
-        if words and not any(word in text for word in words):
+        last = scan.last_words(words) if words else None
+        if words and not last:
             return
         if not self.pattern.pattern.startswith("(?P<q>"):
             yield from self.pattern.finditer(text)
             return
-        after, breaks = 0, scan.breaks
-        for start in scan.starts:
-            if start < after:
+        sentence_wise = bool(words) and self.in_clause
+        reach = max(map(len, words)) - 1 if words else 0  # a lookbehind's words begin before the match
+        after = 0
+        for start, sentence in zip(scan.starts, scan.sentences):
+            if start < after or (sentence_wise and last.get(sentence, -1) < start - reach):
                 continue
-            if words and self.in_clause:
-                cut = bisect_left(breaks, start)
-                end = breaks[cut] if cut < len(breaks) else len(text)
-                if not any(text.find(word, max(0, start - len(word) + 1), end) != -1 for word in words):
-                    continue
             m = self.pattern.match(text, start)
             if m:
                 after = max(m.end(), start + 1)
