@@ -123,6 +123,8 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("全县减少贫困人口4.2万人,贫困村出列118个。",
      {("poverty_exit_persons", 42000, "actual"), ("poverty_villages_exited", 118, "actual")}),
     ("发放扶贫贴息贷款5600万元。", {("poverty_microcredit", 56000000, "actual")}),
+    # the villages of a county are not one village
+    ("全县贫困村里的贫困户2000户全部脱贫。", {("poverty_exit_households", 2000, "actual")}),
     # 建卡, the short form of 建档立卡
     ("全县有建卡贫困户5210户16320人。",
      {("registered_poor_households", 5210, "actual"), ("registered_poor_persons", 16320, "actual")}),

@@ -45,7 +45,7 @@ THRESHOLD_BEFORE = re.compile("(?:低于|高于|不低于|不高于|不足|不�
 # Broken numbers state nothing (rule 8): ****万人, 65438+6600万.
 CORRUPT_NEIGHBOUR = re.compile(r"[+*＊?]")
 # A figure about one village or one household is an anecdote, not a fact about a region (rule 1).
-ONE_PLACE = re.compile("全村|该村|本村|村里|这个村|全组|该户|这户|他家|她家|全家")
+ONE_PLACE = re.compile("全村|该村|本村|(?<![困个])村里|这个村|全组|该户|这户|他家|她家|全家")
 # A sub-group of a figure just given is a second wording at best (rule 7).
 SUBGROUP = re.compile(r"\s*其中")
 # A range (专干5—10名) states no single figure.
