@@ -250,8 +250,16 @@ def test_an_undated_article_is_dated_by_the_campaign_calendar(extractor):
 
 
 def test_nationwide_figures_belong_to_the_country(extractor):
-    (fact,) = extractor.extract("全国农村贫困人口减贫1000万人以上,全国贫困发生率降至1.7%。")
-    assert fact.indicator_code == "poverty_incidence_rate" and fact.adcode == "100000"
+    facts = extractor.extract("全国农村贫困人口减贫1000万人以上,全国贫困发生率降至1.7%。")
+    assert {(f.indicator_code, f.adcode) for f in facts} == {("poverty_exit_persons", "100000"),
+                                                            ("poverty_incidence_rate", "100000")}
+
+
+def test_a_count_at_least_is_a_rough_figure_but_an_amount_or_share_so_written_a_standard(extractor):
+    (fact,) = extractor.extract("全县累计减贫2万人以上。")
+    assert (fact.value, fact.approximate) == (20000, True)
+    assert extractor.extract("贫困户人均纯收入达到4200元以上。") == []
+    assert extractor.extract("贫困发生率降至2%以下。") == []
 
 
 def test_evidence_and_offsets_point_into_the_text(extractor):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
@@ -41,6 +41,7 @@ DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
 BASELINE = re.compile(CHANGE)  # used with .match at the figure's end
 # Thresholds and standards are not facts (rule 1): 收入达到4200元以上, 低于4160元.
 THRESHOLD_AFTER = re.compile("^(?:以上|以下|以内|标准)")
+COUNTS = {"person", "household", "village", "county", "team", "person_times"}
 THRESHOLD_BEFORE = re.compile("(?:低于|高于|不低于|不高于|不足|不超过|标准为?|门槛)$")
 # Broken numbers state nothing (rule 8): ****万人, 65438+6600万.
 CORRUPT_NEIGHBOUR = re.compile(r"[+*＊?]")
@@ -126,7 +127,15 @@ def is_broken_or_threshold(text: str, q: Quantity) -> bool:
         return True
     if RANGE_BEFORE.search(before):
         return True
-    return bool(THRESHOLD_AFTER.match(after) or THRESHOLD_BEFORE.search(before))
+    if THRESHOLD_BEFORE.search(before):
+        return True
+    return bool(THRESHOLD_AFTER.match(after)) and not at_least_count(text, q)
+
+
+def at_least_count(text: str, q: Quantity) -> bool:
+    """Tell whether a count is stated as a lower bound (累计减贫2万人以上): a figure, roughly, where
+    an amount or a share so written is a standard (收入达到4200元以上, 降至2%以下)."""
+    return q.unit in COUNTS and text.startswith("以上", q.end)
 
 
 def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
@@ -144,6 +153,8 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
                     continue
                 if rule.exclude and rule.exclude.search(text, clause_start, q.start):
                     continue
+                if at_least_count(text, q):
+                    q = replace(q, approximate=True)
                 found.append(Candidate(q, indicator, rule, m.start(), m.end()))
     return found
 
