@@ -123,6 +123,8 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("全县减少贫困人口4.2万人,贫困村出列118个。",
      {("poverty_exit_persons", 42000, "actual"), ("poverty_villages_exited", 118, "actual")}),
     ("发放扶贫贴息贷款5600万元。", {("poverty_microcredit", 56000000, "actual")}),
+    ("全县脱贫人口累计达到2.6万人。", {("poverty_exit_persons", 26000, "actual")}),
+    ("全县脱贫人数为1.2万人。", {("poverty_exit_persons", 12000, "actual")}),
     # the villages of a county are not one village
     ("全县贫困村里的贫困户2000户全部脱贫。", {("poverty_exit_households", 2000, "actual")}),
     # 建卡, the short form of 建档立卡
@@ -172,6 +174,7 @@ def test_constructions(extractor, sentence, expected):
     "严防已脱贫户人均收入低于4200元。",                              # a threshold (seed 003)
     "54个贫困村的贫困人口全部脱贫。",                                 # the people, not the villages
     "全县5个贫困村脱贫任务艰巨。",
+    "全县脱贫攻坚推进会有300人参加。",
     "完成1097户非建卡特殊困难户安全住房建设。",                        # not registered (seed 003)
     "非建档立卡贫困户1200户纳入监测。",
 ])
