@@ -143,6 +143,8 @@ def facts_of(extractor, text, published_at=None, title=None):
      {("poverty_exit_persons", 2000, "target"), ("poverty_exit_persons", 2300, "actual")}),
     ("为确保如期脱贫,全县投入扶贫资金5亿元。", {("poverty_funds", 500000000, "actual")}),
     ("今年全县将有12个贫困村退出。", {("poverty_villages_exited", 12, "target")}),
+    ("今年争取减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
+    ("争取上级扶贫资金1.5亿元。", {("poverty_funds", 150000000, "actual")}),  # funds secured
 ])
 def test_constructions(extractor, sentence, expected):
     assert facts_of(extractor, sentence) == expected

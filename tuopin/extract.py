@@ -35,7 +35,7 @@ OWN_LEVEL = re.compile("(?:全|本|该|我)(?P<kind>[省市州县区旗盟])")
 MEDIA_AFTER = re.compile("日报|晚报|报|电视|广播|新闻|网|在线|频道|融媒|发布")
 
 # Planned or required figures (ANNOTATION rule 4): 计划, 力争, 确保…前, 要, 将, 目标, 任务.
-TARGET = re.compile("计划(?![“”、,])|力争|确保|目标|争取|预计|拟|将要|将于|将在|将有|将实现|将完成|(?<![主重需必只还])要(?![求素点闻])")
+TARGET = re.compile("计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将实现|将完成|(?<![主重需必只还])要(?![求素点闻])")
 # Words by which a clause says its figures are done, not planned: 计划减贫2000人,实际减贫2300人.
 DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
 BASELINE = re.compile(CHANGE)  # used with .match at the figure's end
