@@ -125,6 +125,7 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("发放扶贫贴息贷款5600万元。", {("poverty_microcredit", 56000000, "actual")}),
     ("全县脱贫人口累计达到2.6万人。", {("poverty_exit_persons", 26000, "actual")}),
     ("全县脱贫人数为1.2万人。", {("poverty_exit_persons", 12000, "actual")}),
+    ("全县贫困劳动力外出务工2.3万人。", {("labor_transferred", 23000, "actual")}),
     # the villages of a county are not one village
     ("全县贫困村里的贫困户2000户全部脱贫。", {("poverty_exit_households", 2000, "actual")}),
     # 建卡, the short form of 建档立卡
@@ -177,6 +178,7 @@ def test_constructions(extractor, sentence, expected):
     "54个贫困村的贫困人口全部脱贫。",                                 # the people, not the villages
     "全县5个贫困村脱贫任务艰巨。",
     "全县脱贫攻坚推进会有300人参加。",
+    "外出务工的3名贫困户子女返乡创业。",
     "完成1097户非建卡特殊困难户安全住房建设。",                        # not registered (seed 003)
     "非建档立卡贫困户1200户纳入监测。",
 ])
