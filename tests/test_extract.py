@@ -128,6 +128,8 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("全县贫困劳动力外出务工2.3万人。", {("labor_transferred", 23000, "actual")}),
     # the villages of a county are not one village
     ("全县贫困村里的贫困户2000户全部脱贫。", {("poverty_exit_households", 2000, "actual")}),
+    ("全县共有建档立卡贫困村35个、贫困户9860户、贫困人口3.2万人。",
+     {("registered_poor_households", 9860, "actual"), ("registered_poor_persons", 32000, "actual")}),
     # 建卡, the short form of 建档立卡
     ("全县有建卡贫困户5210户16320人。",
      {("registered_poor_households", 5210, "actual"), ("registered_poor_persons", 16320, "actual")}),
