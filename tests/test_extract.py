@@ -126,6 +126,11 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("全县脱贫人口累计达到2.6万人。", {("poverty_exit_persons", 26000, "actual")}),
     ("全县脱贫人数为1.2万人。", {("poverty_exit_persons", 12000, "actual")}),
     ("全县贫困劳动力外出务工2.3万人。", {("labor_transferred", 23000, "actual")}),
+    # each figure of a 分别 list goes to the rule whose words begin its own label
+    ("危房改造和易地搬迁分别为1200户、800户。",
+     {("dilapidated_houses_renovated", 1200, "actual"), ("relocated_households", 800, "actual")}),
+    ("全县易地扶贫搬迁、危房改造分别完成3200户、1800户。",
+     {("relocated_households", 3200, "actual"), ("dilapidated_houses_renovated", 1800, "actual")}),
     # the villages of a county are not one village
     ("全县贫困村里的贫困户2000户全部脱贫。", {("poverty_exit_households", 2000, "actual")}),
     ("全县共有建档立卡贫困村35个、贫困户9860户、贫困人口3.2万人。",

@@ -85,6 +85,9 @@ class Candidate:
     rule: Rule
     match_start: int
     match_end: int
+    # in a 分别 list, whether the rule's words begin in this figure's own label
+    # (危房改造和易地搬迁分别为1200户、800户: 800户 is the relocation rule's, whatever its rank)
+    own_label: bool = False
 
 
 @lru_cache(maxsize=8)
@@ -155,7 +158,8 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
                     continue
                 if at_least_count(text, q):
                     q = replace(q, approximate=True)
-                found.append(Candidate(q, indicator, rule, m.start(), m.end()))
+                found.append(Candidate(q, indicator, rule, m.start(), m.end(),
+                                       in_own_label(text, clause_start, m.start(), q)))
     return found
 
 
@@ -195,12 +199,22 @@ def outside_mojibake(text: str, found: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def in_own_label(text: str, clause_start: int, match_start: int, q: Quantity) -> bool:
+    """Tell whether a rule's match begins in the label of a 分别 list that stands where q stands."""
+    listed = list_position(text[clause_start:q.start])
+    if not listed or len(listed[0]) < 2:
+        return False
+    start, end = listed[0][listed[1]]
+    return start <= match_start - clause_start < end
+
+
 def best_per_quantity(found: list[Candidate]) -> list[Candidate]:
-    """Keep, for each figure, the claim of the highest-priority rule."""
+    """Keep, for each figure, the claim of the rule whose words begin in the figure's own list label,
+    else of the highest-priority rule."""
     best: dict[int, Candidate] = {}
     for c in found:
         current = best.get(c.quantity.raw_start)
-        if current is None or c.rule.rank < current.rule.rank:
+        if current is None or (not c.own_label, c.rule.rank) < (not current.own_label, current.rule.rank):
             best[c.quantity.raw_start] = c
     return sorted(best.values(), key=lambda c: c.quantity.raw_start)
 
