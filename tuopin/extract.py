@@ -6,11 +6,10 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime
-from functools import lru_cache
 
 from tuopin import numbers
 from tuopin.lexicon import (CHANGE, CHANGE_TIME, QUANTITY_RE, YEAR_TOKEN, Indicator, Lexicon, Rule, Scan,
-                            list_position, unit_of)
+                            break_positions, list_position, own_label, unit_of)
 from tuopin.regions import Gazetteer, Region
 from tuopin.repair import find_mojibake
 
@@ -88,12 +87,6 @@ class Candidate:
     # in a 分别 list, whether the rule's words begin in this figure's own label
     # (危房改造和易地搬迁分别为1200户、800户: 800户 is the relocation rule's, whatever its rank)
     own_label: bool = False
-
-
-@lru_cache(maxsize=8)
-def break_positions(text: str, breaks: str) -> list[int]:
-    """Return, in order, where text holds one of the break characters (a body is asked many times)."""
-    return [m.start() for m in re.finditer(f"[{re.escape(breaks)}]", text)]
 
 
 def span_around(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
@@ -201,11 +194,8 @@ def outside_mojibake(text: str, found: list[Candidate]) -> list[Candidate]:
 
 def in_own_label(text: str, clause_start: int, match_start: int, q: Quantity) -> bool:
     """Tell whether a rule's match begins in the label of a 分别 list that stands where q stands."""
-    listed = list_position(text[clause_start:q.start])
-    if not listed or len(listed[0]) < 2:
-        return False
-    start, end = listed[0][listed[1]]
-    return start <= match_start - clause_start < end
+    label = own_label(text[clause_start:q.start])
+    return label is not None and label[0] <= match_start - clause_start < label[1]
 
 
 def best_per_quantity(found: list[Candidate]) -> list[Candidate]:
@@ -331,10 +321,9 @@ class Extractor:
         left = span_around(text, q.raw_start, q.end, CLAUSE_END)[0]
         clause = text[left:q.raw_start]
         named = self.gazetteer.mentions(clause)
-        listed = list_position(clause)
-        if listed and len(listed[0]) > 1:  # 甘州区、临泽县分别减贫1200人、800人: each its own
-            start, end = listed[0][listed[1]]
-            own = [m for m in named if start <= m.start and m.end <= end]
+        label = own_label(clause)
+        if label:  # 甘州区、临泽县分别减贫1200人、800人: each its own
+            own = [m for m in named if label[0] <= m.start and m.end <= label[1]]
             if own:
                 return own[-1].region
         if named:

@@ -5,7 +5,7 @@ import csv
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from tuopin import numbers, prefilter
@@ -65,6 +65,21 @@ def list_position(lead: str) -> tuple[list[tuple[int, int]], int] | None:
     return (labels, place) if place < len(labels) else None
 
 
+def own_label(lead: str) -> tuple[int, int] | None:
+    """Return the span in lead of the label its figure stands for, in a 分别 list of several labels."""
+    listed = list_position(lead)
+    if not listed or len(listed[0]) < 2:
+        return None
+    labels, place = listed
+    return labels[place]
+
+
+@lru_cache(maxsize=8)
+def break_positions(text: str, breaks: str) -> list[int]:
+    """Return, in order, where text holds one of the break characters (a body is asked many times)."""
+    return [m.start() for m in re.finditer(f"[{re.escape(breaks)}]", text)]
+
+
 @dataclass(frozen=True)
 class Indicator:
     code: str
@@ -96,7 +111,6 @@ def quantity_starts(text: str) -> list[int]:
 # The breaks a sentence ends at (a run of figures may hold a comma: 2078户,5222人); a rule whose
 # matches never take one in is tried sentence by sentence.
 RULE_BREAKS = ";。!?\n"
-RULE_BREAK = re.compile(f"[{RULE_BREAKS}]")
 
 
 @dataclass(frozen=True)
@@ -110,7 +124,7 @@ class Scan:
 
     @classmethod
     def of(cls, text: str) -> "Scan":
-        starts, breaks = quantity_starts(text), [m.start() for m in RULE_BREAK.finditer(text)]
+        starts, breaks = quantity_starts(text), break_positions(text, RULE_BREAKS)
         return cls(text, starts, breaks, [bisect_left(breaks, start) for start in starts])
 
     def last_words(self, words: frozenset[str]) -> dict[int, int]:
@@ -173,10 +187,9 @@ class Rule:
     def indicator_for(self, unit: str | None, lead: str = "") -> Indicator | None:
         """Return this rule's indicator measured in unit; a bare count needs its noun in lead."""
         if unit == "count":
-            listed = list_position(lead)
-            if listed:  # in a list, the figure's own label names what it counts
-                labels, place = listed
-                lead = lead[slice(*labels[place])] if len(labels) > 1 else lead
+            label = own_label(lead)
+            if label:  # in a list, the figure's own label names what it counts
+                lead = lead[slice(*label)]
             counted = [i for i in self.indicators if COUNTED_UNITS.get(i.unit, "\0") in lead]
             return counted[0] if len(counted) == 1 else None
         if unit == "person_times":

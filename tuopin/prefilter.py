@@ -9,6 +9,7 @@ Anything the reading does not understand counts as "needs nothing", so it can on
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _constants as sre
 from re import _parser as parser
 
@@ -25,7 +26,13 @@ def required_words(pattern: re.Pattern) -> frozenset[str] | None:
     """
     if pattern.flags & re.IGNORECASE:
         return None
-    return sequence_words(parser.parse(pattern.pattern, pattern.flags))
+    return sequence_words(parsed(pattern))
+
+
+@lru_cache(maxsize=256)
+def parsed(pattern: re.Pattern):
+    """Return the parsed form of a compiled pattern (each rule's is read twice)."""
+    return parser.parse(pattern.pattern, pattern.flags)
 
 
 def selectivity(words: frozenset[str]) -> tuple[int, int]:
@@ -71,7 +78,7 @@ def item_words(op, av) -> frozenset[str] | None:
 
 def stays_within(pattern: re.Pattern, breaks: str) -> bool:
     """Tell whether no match of pattern can take in one of the break characters."""
-    return not pattern.flags & re.IGNORECASE and not can_take(parser.parse(pattern.pattern, pattern.flags), breaks)
+    return not pattern.flags & re.IGNORECASE and not can_take(parsed(pattern), breaks)
 
 
 def can_take(items, breaks: str) -> bool:
