@@ -51,8 +51,8 @@ def split_unchanged(paths: list[str], seen: dict[str, Seen]) -> tuple[list[str],
             candidates.append(path)
             continue
         if before and before.matches(info):
-            unchanged.append(Source(path, None, before.sha256, None, info.st_size, info.st_mtime_ns,
-                                    unchanged=True).record("unchanged"))
+            seen_file = Source.seen_before(path, before.sha256, info.st_size, info.st_mtime_ns)
+            unchanged.append(seen_file.record("unchanged"))
         else:
             candidates.append(path)
     return candidates, unchanged
@@ -62,7 +62,7 @@ def read_fresh(path: str, settings: Settings, seen: Seen | None) -> Source:
     """Read a file, marking it unchanged when its size and mtime, or else its hash, match the last run."""
     source = read_source(path, settings.max_bytes, seen)
     if not source.unchanged and seen and source.sha256 and source.sha256 == seen.sha256:
-        return Source(path, None, source.sha256, None, source.byte_size, source.mtime_ns, unchanged=True)
+        return Source.seen_before(path, source.sha256, source.byte_size, source.mtime_ns)
     return source
 
 

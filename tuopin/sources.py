@@ -25,6 +25,11 @@ class Source:
     mtime_ns: int | None = None
     unchanged: bool = False  # same size and modification time as when last seen: not read again
 
+    @classmethod
+    def seen_before(cls, path: str, sha256: str | None, byte_size: int | None, mtime_ns: int | None) -> "Source":
+        """Return a file whose content the last run already loaded: not read, or not processed, again."""
+        return cls(path, None, sha256, None, byte_size, mtime_ns, unchanged=True)
+
     def record(self, outcome: str) -> dict:
         """Return what the warehouse keeps of this file, with what became of it."""
         return {"source_path": self.path, "byte_size": self.byte_size, "mtime_ns": self.mtime_ns,
@@ -121,7 +126,7 @@ def read_source(path: str, max_bytes: int, seen: Seen | None = None) -> Source:
     if reason:  # keep size and mtime when there are some: an unchanged bad file is not retried
         return Source(path, None, None, reason, getattr(info, "st_size", None), getattr(info, "st_mtime_ns", None))
     if seen and seen.matches(info):
-        return Source(path, None, seen.sha256, None, info.st_size, info.st_mtime_ns, unchanged=True)
+        return Source.seen_before(path, seen.sha256, info.st_size, info.st_mtime_ns)
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
