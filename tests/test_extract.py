@@ -153,6 +153,20 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("今年全县将有12个贫困村退出。", {("poverty_villages_exited", 12, "target")}),
     ("今年争取减贫2000人。", {("poverty_exit_persons", 2000, "target")}),
     ("争取上级扶贫资金1.5亿元。", {("poverty_funds", 150000000, "actual")}),  # funds secured
+    # a count, then in the next clause that all of it exited; a bare count naming the clause before's noun
+    ("全县共有贫困村200个,已全部出列。", {("poverty_villages_exited", 200, "actual")}),
+    ("全县共有深度贫困村96个,2019年退出52个。", {("poverty_villages_exited", 52, "actual")}),
+    ("全县共有贫困村45个,已退出30个。", {("poverty_villages_exited", 30, "actual")}),  # not all 45
+    # the poor a place had, without 建档立卡; not what is left (还有)
+    ("2013年底,全县共有贫困人口18.9万人。", {("registered_poor_persons", 189000, "actual")}),
+    ("临泉县原有贫困村112个、贫困人口4.6万户15.5万人。",
+     {("registered_poor_households", 46000, "actual"), ("registered_poor_persons", 155000, "actual")}),
+    ("目前全县还有贫困人口1200人。", {("remaining_poor_persons", 1200, "actual")}),
+    # kinds of poor village and county named as such; a bare 县 with its parenthesis
+    ("去年,15个省级扶贫开发重点村退出。", {("poverty_villages_exited", 15, "actual")}),
+    ("鲁甸县、巧家县等6个县(区)退出贫困县序列。", {("poverty_counties_exited", 6, "actual")}),
+    # an approximation between the digits and the multiplier
+    ("全市“十三五”期间减贫80余万人。", {("poverty_exit_persons", 800000, "actual")}),
 ])
 def test_constructions(extractor, sentence, expected):
     assert facts_of(extractor, sentence) == expected
@@ -188,6 +202,13 @@ def test_constructions(extractor, sentence, expected):
     "外出务工的3名贫困户子女返乡创业。",
     "完成1097户非建卡特殊困难户安全住房建设。",                        # not registered (seed 003)
     "非建档立卡贫困户1200户纳入监测。",
+    # the poor a programme reached or an action served are not the registered poor
+    "全县带动1200户建档立卡贫困户增收。",
+    "为2.3万名建档立卡贫困人口购买医疗保险。",
+    "受益建档立卡贫困户1.2万户。",
+    "11226名干部帮扶1.64万户建档立卡贫困户。",             # seed 004
+    "全县共有1.2万户建档立卡贫困户纳入产业扶持范围。",
+    "全县贫困发生率下降15.2个百分点。",                     # a change in points, not a rate
 ])
 def test_not_facts(extractor, sentence):
     assert facts_of(extractor, sentence) == set()
@@ -313,3 +334,23 @@ def test_lexicon_rejects_unknown_indicators(tmp_path):
 def test_each_end_of_a_change_takes_its_own_year(extractor):
     facts = extractor.extract("全县贫困人口由2014年的3.2万人减少到2019年的1200人。")
     assert {(f.qualifier, f.period_year) for f in facts} == {("baseline", 2014), ("actual", 2019)}
+
+
+def test_a_group_of_named_places_is_not_its_last_name(extractor):
+    city = extractor.gazetteer.get("530600")  # 昭通市
+    (fact,) = extractor.extract("今年,鲁甸县、巧家县等6个县(区)退出贫困县序列。", None, None, city)
+    assert fact.adcode == "530600"
+
+
+def test_a_breakdown_takes_the_year_of_the_sentence_it_breaks_down(extractor):
+    facts = extractor.extract("昭通市2019年共减贫22.9万人。其中,镇雄县减贫7.22万人。", None, datetime(2020, 11, 20))
+    assert {(f.value, f.adcode, f.period_year) for f in facts} == {(229000, "530600", 2019),
+                                                                   (72200, "530627", 2019)}
+
+
+def test_a_later_changes_starting_year_does_not_date_the_figures_before_it(extractor):
+    facts = extractor.extract("三年来,全县脱贫2.3万户,贫困发生率由2014年的10.6%下降到1.27%。", None,
+                              datetime(2017, 3, 28))
+    years = {(f.indicator_code, f.qualifier): f.period_year for f in facts}
+    assert years[("poverty_exit_households", "actual")] == 2017
+    assert years[("poverty_incidence_rate", "baseline")] == 2014

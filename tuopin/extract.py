@@ -48,6 +48,7 @@ CORRUPT_NEIGHBOUR = re.compile(r"[+*＊?]")
 ONE_PLACE = re.compile("全村|该村|本村|(?<![困个])村里|这个村|全组|该户|这户|他家|她家|全家")
 # A sub-group of a figure just given is a second wording at best (rule 7).
 SUBGROUP = re.compile(r"\s*其中")
+GROUPED = re.compile("等")  # right after the names it lists
 # A range (专干5—10名) states no single figure.
 RANGE_BEFORE = re.compile(r"\d\s*(?:—|–|-|~|～|至|到)\s*$")
 
@@ -109,7 +110,7 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
         found.append(Quantity(
             start=m.start("number") - len(m["approx_before"] or ""), end=m.end(), raw_start=m.start("number"),
             value=value, unit=unit_of(m["measure"], noun),
-            approximate=bool(m["approx_before"] or m["approx_after"]),
+            approximate=bool(m["approx_before"] or m["approx_mid"] or m["approx_after"]),
             baseline=bool(BASELINE.match(text, m.end())),
         ))
     return found
@@ -290,7 +291,18 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
         after = [year for pos, year in years_in(text[q.end:right]) if pos not in starts_later]
         if after:
             return after[0]
-    return default
+    return subgroup_year(text, q) or default
+
+
+def subgroup_year(text: str, q: Quantity) -> int | None:
+    """Return the year of the sentence a 其中 sentence breaks down: 2019年共减贫22.9万人。其中,镇雄县减贫7.22万人."""
+    left = span_around(text, q.raw_start, q.end, SENTENCE_END)[0]
+    if left == 0 or not SUBGROUP.match(text, left):
+        return None
+    previous = span_around(text, left - 1, left - 1, SENTENCE_END)[0]
+    starts = {m.end() - previous for m in FROM_YEAR.finditer(text, previous, left)}
+    years = [year for pos, year in years_in(text[previous:left]) if pos not in starts]
+    return years[0] if years else None
 
 
 def planned(body: str, q: Quantity, clause_left: int) -> bool:
@@ -341,8 +353,10 @@ class Extractor:
             own = [m for m in named if label[0] <= m.start and m.end <= label[1]]
             if own:
                 return own[-1].region
-        if named:
+        if named and not GROUPED.match(clause, named[-1].end):
             return named[-1].region
+        if named:  # 鲁甸县、巧家县等6个县(区)退出: a figure about a group, not its last name
+            return document_region
         if NATIONWIDE.search(clause):
             return self.gazetteer.country
         level = OWN_LEVEL.search(clause)

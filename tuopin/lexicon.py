@@ -16,7 +16,7 @@ MEASURES = "人次|人|名|户|个|支|家|元|%"
 MODIFIER = "(?:“[^”\\d;。!?\\n]{1,8}”|深度|重点|省级|市级|县级|国家级|国家|国定|省定|市定|插花型?)?"
 NOUNS = ("扶贫开发工作重点县|扶贫开发重点县|扶贫开发重点村|扶贫重点县|扶贫重点村|重点贫困县|重点贫困村|"
          "贫困县市区|贫困县区|贫困县|贫困村|贫困户|贫困人口|贫困群众|驻村帮扶工作队|驻村工作队|"
-         "帮扶工作队|工作队|县市区|县区|人口|村")
+         "帮扶工作队|工作队|县市区|县区|县|人口|村")
 # 建档立卡 (identified and registered as poor), or its short form 建卡.
 REGISTERED = "(?:建档立卡|建卡)"
 PREFIX_NOUNS = f"{REGISTERED}?(?:贫困村|贫困户|贫困人口|贫困县)"
@@ -32,7 +32,8 @@ NUMBER = f"(?:{numbers.ARABIC}|[零〇二两三四五六七八九十百千万亿
 
 QUANTITY = (
     f"(?P<prefix>{PREFIX_NOUNS})?(?P<approx_before>{APPROX_BEFORE})?"
-    f"(?P<number>{NUMBER})(?P<multiplier>{numbers.MULTIPLIER})?(?P<approx_after>{APPROX_AFTER})?"
+    f"(?P<number>{NUMBER})(?:(?P<approx_mid>{APPROX_AFTER})(?={numbers.MULTIPLIER}))?"
+    f"(?P<multiplier>{numbers.MULTIPLIER})?(?P<approx_after>{APPROX_AFTER})?"
     f"(?:(?P<measure>{MEASURES})(?P<noun>{MODIFIER}{REGISTERED}?(?:{NOUNS}))?"
     f"|(?P<bare_noun>{REGISTERED}?(?:{NOUNS})))"
 )
