@@ -165,6 +165,12 @@ def facts_of(extractor, text, published_at=None, title=None):
     # kinds of poor village and county named as such; a bare 县 with its parenthesis
     ("去年,15个省级扶贫开发重点村退出。", {("poverty_villages_exited", 15, "actual")}),
     ("鲁甸县、巧家县等6个县(区)退出贫困县序列。", {("poverty_counties_exited", 6, "actual")}),
+    # 农村 between the verb and the poor; villages exiting whole
+    ("2017年,普安县减少农村贫困人口1.56万人。", {("poverty_exit_persons", 15600, "actual")}),
+    ("2016年,全县实现12个贫困村整村退出。", {("poverty_villages_exited", 12, "actual")}),
+    # a task handed down is a target
+    ("丹凤县下达易地扶贫搬迁任务3200户10560人。",
+     {("relocated_households", 3200, "target"), ("relocated_persons", 10560, "target")}),
     # an approximation between the digits and the multiplier
     ("全市“十三五”期间减贫80余万人。", {("poverty_exit_persons", 800000, "actual")}),
 ])
@@ -354,3 +360,10 @@ def test_a_later_changes_starting_year_does_not_date_the_figures_before_it(extra
     years = {(f.indicator_code, f.qualifier): f.period_year for f in facts}
     assert years[("poverty_exit_households", "actual")] == 2017
     assert years[("poverty_incidence_rate", "baseline")] == 2014
+
+
+def test_a_figure_for_a_year_after_the_article_is_a_target(extractor):
+    facts = extractor.extract("到2020年,全县实现2.3万贫困人口全部脱贫。2016年全县减贫5200人。", None,
+                              datetime(2017, 6, 20))
+    assert {(f.value, f.qualifier, f.period_year) for f in facts} == {(23000, "target", 2020),
+                                                                      (5200, "actual", 2016)}

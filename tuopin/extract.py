@@ -34,7 +34,7 @@ OWN_LEVEL = re.compile("(?:全|本|该|我)(?P<kind>[省市州县区旗盟])")
 MEDIA_AFTER = re.compile("日报|晚报|报|电视|广播|新闻|网|在线|频道|融媒|发布")
 
 # Planned or required figures (ANNOTATION rule 4): 计划, 力争, 确保…前, 要, 将, 目标, 任务.
-TARGET = re.compile("计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将实现|将完成|(?<![主重需必只还])要(?![求素点闻])")
+TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将实现|将完成|(?<![主重需必只还])要(?![求素点闻])")
 # Words by which a clause says its figures are done, not planned: 计划减贫2000人,实际减贫2300人.
 DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
 BASELINE = re.compile(CHANGE)  # used with .match at the figure's end
@@ -393,9 +393,10 @@ class Extractor:
         left = span_around(body, c.match_start, c.match_end, CLAUSE_END)[0]
         right = span_around(body, c.match_end - 1, c.match_end, CLAUSE_END)[1]
         evidence = body[left:right].rstrip(CLAUSE_END).strip()
+        year = period_year(body, q, written, default_year)
         if q.baseline:
             qualifier = "baseline"
-        elif planned(body, q, left):
+        elif planned(body, q, left) or (year and written and year > written):  # 到2020年 in 2017: a plan
             qualifier = "target"
         else:
             qualifier = "actual"
@@ -403,7 +404,7 @@ class Extractor:
         return Fact(
             indicator_code=c.indicator.code, value=q.value, qualifier=qualifier,
             adcode=region.adcode if region else None,
-            period_year=period_year(body, q, written, default_year),
+            period_year=year,
             raw_text=body[q.start:q.end], evidence=evidence, char_start=q.start, char_end=q.end,
             approximate=q.approximate,
         )
