@@ -181,6 +181,18 @@ def test_metadata_line_parses():
     assert result.body_text.startswith("到2017年")
 
 
+@pytest.mark.parametrize("line, publisher", [
+    ("2020年11月24日 贵州日报", "贵州日报"),
+    ("2020-06-15 09:12 安徽日报", "安徽日报"),
+    ("2020年03月01日 新华社", "新华社"),
+])
+def test_a_dateline_of_date_and_paper_name_gives_title_date_and_publisher(line, publisher):
+    text = f"全省脱贫攻坚新闻发布会\n{line}\n全省66个贫困县全部脱贫摘帽,9000个贫困村全部出列。\n"
+    result = clean(text)
+    assert (result.title, result.publisher) == ("全省脱贫攻坚新闻发布会", publisher)
+    assert result.published_at.year == 2020 and result.body_text.startswith("全省66个")
+
+
 @pytest.mark.parametrize("line, expected", [
     ("2020年05月11日 15:32  来源:张掖日报", datetime(2020, 5, 11, 15, 32)),
     ("发布时间:2018/03/26", datetime(2018, 3, 26)),

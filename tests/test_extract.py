@@ -165,6 +165,9 @@ def facts_of(extractor, text, published_at=None, title=None):
     # kinds of poor village and county named as such; a bare 县 with its parenthesis
     ("去年,15个省级扶贫开发重点村退出。", {("poverty_villages_exited", 15, "actual")}),
     ("鲁甸县、巧家县等6个县(区)退出贫困县序列。", {("poverty_counties_exited", 6, "actual")}),
+    # a total with its own word, thousands separators
+    ("全县建档立卡贫困户共计25,631户61,052人。",
+     {("registered_poor_households", 25631, "actual"), ("registered_poor_persons", 61052, "actual")}),
     # 农村 between the verb and the poor; villages exiting whole
     ("2017年,普安县减少农村贫困人口1.56万人。", {("poverty_exit_persons", 15600, "actual")}),
     ("2016年,全县实现12个贫困村整村退出。", {("poverty_villages_exited", 12, "actual")}),
@@ -367,3 +370,8 @@ def test_a_figure_for_a_year_after_the_article_is_a_target(extractor):
                               datetime(2017, 6, 20))
     assert {(f.value, f.qualifier, f.period_year) for f in facts} == {(23000, "target", 2020),
                                                                       (5200, "actual", 2016)}
+
+
+def test_a_year_the_title_names_is_the_year_the_article_reports_on(extractor):
+    (fact,) = extractor.extract("全年培训贫困劳动力2860人次。", "关于2019年全县脱贫攻坚工作的报告", datetime(2020, 1, 8))
+    assert fact.period_year == 2019

@@ -83,7 +83,7 @@ META_WORDS = ("来源", "作者", "编辑", "责编", "发布", "发表", "更�
 META_WORD = re.compile("|".join(META_WORDS) + r"|[|丨|]")
 DATE_ONLY = re.compile(rf"^(?:[^\d\s::]{{0,6}}{LABEL_END})?\s*{DATE_PART}{TIME_PART}\s*(?:(?:星期|周)[一二三四五六日天])?$")
 # 2020年11月24日 贵州日报, 2020-06-15 09:12 安徽日报: a date and the paper's name, no label.
-MEDIA_NAME = r"[\u4e00-\u9fff]{1,12}(?:日报|晚报|时报|商报|报|新闻网|网|在线|新华社|通讯社|电视台|广播电视台|融媒体中心|客户端)"
+MEDIA_NAME = r"[\u4e00-\u9fff]{0,12}(?:日报|晚报|时报|商报|报|新闻网|网|在线|新华社|通讯社|电视台|广播电视台|融媒体中心|客户端)"
 DATED_MEDIA = re.compile(rf"^\s*{DATE_PART}{TIME_PART}\s+(?P<pub>{MEDIA_NAME})\s*$")
 
 # Editor and byline lines: 编辑: 郑明圆, 责任编辑:X, (责任编辑:X), 来源:吉林日报.

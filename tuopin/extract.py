@@ -241,8 +241,12 @@ def current_year(body: str, published_at: datetime | None, cues: list[tuple[re.P
     return next((year for cue, year in cues if cue.search(body)), None)
 
 
-def reporting_year(body: str, written: int | None) -> int | None:
-    """Return the year the article reports on: its most cited year, else the year it was written."""
+def reporting_year(body: str, written: int | None, title: str | None = None) -> int | None:
+    """Return the year the article reports on: the one year its title names (关于2019年全县脱贫攻坚
+    工作的报告), else its most cited year, else the year it was written."""
+    titled = {year for _, year in years_in(title or "") if written is None or year <= written}
+    if len(titled) == 1:
+        return titled.pop()
     counts = Counter(year for _, year in years_in(body) if written is None or year <= written)
     if counts:
         year, count = max(counts.items(), key=lambda item: (item[1], item[0]))
@@ -374,7 +378,7 @@ class Extractor:
         # process() resolves the document's region once and passes it in
         document_region = document_region or self.gazetteer.document_region(title, body)
         written = current_year(body, published_at, self.lexicon.year_cues)
-        default_year = reporting_year(body, written)
+        default_year = reporting_year(body, written, title)
         facts, seen = [], set()
         found = not_anecdotes(body, outside_mojibake(body, candidates(body, self.lexicon.rules)))
         for c in without_subgroups(body, best_per_quantity(found)):
