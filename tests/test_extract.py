@@ -157,6 +157,7 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("全县共有贫困村200个,已全部出列。", {("poverty_villages_exited", 200, "actual")}),
     ("全县共有深度贫困村96个,2019年退出52个。", {("poverty_villages_exited", 52, "actual")}),
     ("全县共有贫困村45个,已退出30个。", {("poverty_villages_exited", 30, "actual")}),  # not all 45
+    ("全国832个贫困县已有601个宣布摘帽。", {("poverty_counties_exited", 601, "actual")}),
     # the poor a place had, without 建档立卡; not what is left (还有)
     ("2013年底,全县共有贫困人口18.9万人。", {("registered_poor_persons", 189000, "actual")}),
     ("临泉县原有贫困村112个、贫困人口4.6万户15.5万人。",

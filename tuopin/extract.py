@@ -147,7 +147,7 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
             for q in parse_quantities(text, m.start("q"), m.end("q")):
                 indicator = rule.indicator_for(q.unit, text[m.start():q.start])
                 if indicator is None and q.unit == "count":
-                    indicator = rule.indicator_for(elided_unit(text, clause_start))
+                    indicator = rule.indicator_for(elided_unit(text, clause_start, q.start))
                 if indicator is None or is_broken_or_threshold(text, q):
                     continue
                 if rule.exclude and rule.exclude.search(text, clause_start, q.start):
@@ -159,14 +159,14 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
     return found
 
 
-def elided_unit(text: str, clause_start: int) -> str | None:
-    """Return what a bare count leaves unsaid when the clause before names it with a figure of its
-    own: 全县共有深度贫困村96个,2019年退出52个 (52 villages)."""
-    if clause_start == 0 or text[clause_start - 1] in SENTENCE_END:
-        return None
-    left = span_around(text, clause_start - 1, clause_start - 1, CLAUSE_END)[0]
+def elided_unit(text: str, clause_start: int, end: int) -> str | None:
+    """Return what a bare count leaves unsaid when a figure before it, in its clause or the one
+    before, names it: 全县共有深度贫困村96个,2019年退出52个; 832个贫困县已有601个宣布摘帽."""
+    left = clause_start
+    if clause_start > 0 and text[clause_start - 1] not in SENTENCE_END:
+        left = span_around(text, clause_start - 1, clause_start - 1, CLAUSE_END)[0]
     units = [unit_of(m["measure"], m["noun"] or m["bare_noun"] or m["prefix"])
-             for m in QUANTITY_RE.finditer(text, left, clause_start - 1)]
+             for m in QUANTITY_RE.finditer(text, left, end)]
     return units[-1] if units and units[-1] in COUNTED_UNITS else None
 
 
