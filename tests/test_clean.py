@@ -292,3 +292,8 @@ def test_page_title_without_its_site_name():
     context = Context(title="为现代化巴彦淖尔建设凝聚强大智慧和力量——热烈祝贺市政协五届一次会议开幕_巴彦淖尔市人民政府网")
     result = clean("全县2017年共减贫2078户5222人,6个贫困村退出,贫困发生率降至0.89%。\n", context=context)
     assert result.title == "为现代化巴彦淖尔建设凝聚强大智慧和力量——热烈祝贺市政协五届一次会议开幕"
+
+
+def test_figures_spaced_out_by_a_site_are_joined_to_their_words():
+    text = "标题在这里出现\n2019年01月01日 来源:某某日报\n全县共减贫 2078 户 5222 人,贫困发生率降至 0.89 %。\n"
+    assert clean(text).body_text == "全县共减贫2078户5222人,贫困发生率降至0.89%。"
