@@ -212,6 +212,10 @@ def test_constructions(extractor, sentence, expected):
     "外出务工的3名贫困户子女返乡创业。",
     "完成1097户非建卡特殊困难户安全住房建设。",                        # not registered (seed 003)
     "非建档立卡贫困户1200户纳入监测。",
+    # how much a figure changed is not what it came to
+    "全县贫困发生率同比下降了5.2%。",
+    "全县扶贫资金比上年增加2000万元。",
+    "全年减贫人数比上年增加1200人。",
     # the poor a programme reached or an action served are not the registered poor
     "全县带动1200户建档立卡贫困户增收。",
     "为2.3万名建档立卡贫困人口购买医疗保险。",

@@ -50,6 +50,8 @@ ONE_PLACE = re.compile("全村|该村|本村|(?<![困个])村里|这个村|全�
 SUBGROUP = re.compile(r"\s*其中")
 GROUPED = re.compile("等")  # right after the names it lists
 # A range (专干5—10名) states no single figure.
+CHANGE_BY = re.compile("(?:增加|增长|减少|下降|降低|提高|提升|上升|增|减|降)了?$")
+COMPARED = re.compile("比|较|同比|相比|环比")
 RANGE_BEFORE = re.compile(r"\d\s*(?:—|–|-|~|～|至|到)\s*$")
 
 
@@ -129,6 +131,15 @@ def is_broken_or_threshold(text: str, q: Quantity) -> bool:
     return bool(THRESHOLD_AFTER.match(after)) and not at_least_count(text, q)
 
 
+def is_change_amount(text: str, q: Quantity) -> bool:
+    """Tell whether a figure is how much something changed, not what it came to: a share after a bare
+    下降 (贫困发生率同比下降了5.2%), or any figure after one against another time (比上年增加2000万元)."""
+    if not CHANGE_BY.search(text, max(0, q.start - 3), q.start):
+        return False
+    clause_left = span_around(text, q.raw_start, q.end, CLAUSE_END)[0]
+    return q.unit == "percent" or COMPARED.search(text, clause_left, q.start) is not None
+
+
 def at_least_count(text: str, q: Quantity) -> bool:
     """Tell whether a count is stated as a lower bound (累计减贫2万人以上): a figure, roughly, where
     an amount or a share so written is a standard (收入达到4200元以上, 降至2%以下)."""
@@ -148,7 +159,7 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
                 indicator = rule.indicator_for(q.unit, text[m.start():q.start])
                 if indicator is None and q.unit == "count":
                     indicator = rule.indicator_for(elided_unit(text, clause_start, q.start))
-                if indicator is None or is_broken_or_threshold(text, q):
+                if indicator is None or is_broken_or_threshold(text, q) or is_change_amount(text, q):
                     continue
                 if rule.exclude and rule.exclude.search(text, clause_start, q.start):
                     continue
