@@ -50,6 +50,20 @@ def test_an_unknown_runner_in_the_environment_is_one_line():
                                      "choose one of thread, process, dask")
 
 
+def test_a_lexicon_row_that_does_not_compile_is_one_line_before_any_run(tmp_path):
+    import shutil
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds, ignore=shutil.ignore_patterns("articles"))
+    with open(seeds / "lexicon.csv", "a", encoding="utf-8") as handle:
+        handle.write("poverty_funds,扶贫资金({Q},,\n")
+    result = subprocess.run([sys.executable, "-m", "tuopin.cli", "run", str(SEEDS / "articles"),
+                             "--db", str(tmp_path / "t.duckdb")], capture_output=True, text=True, cwd=ROOT,
+                            timeout=120, env={**os.environ, "TUOPIN_SEEDS_DIR": str(seeds)})
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and "does not compile" in result.stderr, result.stderr
+    assert not (tmp_path / "t.duckdb").exists()
+
+
 @pytest.mark.parametrize("sql", ["delete from dim_region", "drop table dim_region",
                                  "create table x as select 1", "copy dim_region to '/tmp/x.csv'",
                                  "select 1; delete from dim_region"])

@@ -172,6 +172,9 @@ def facts_of(extractor, text, published_at=None, title=None):
     # 农村 between the verb and the poor; villages exiting whole
     ("2017年,普安县减少农村贫困人口1.56万人。", {("poverty_exit_persons", 15600, "actual")}),
     ("2016年,全县实现12个贫困村整村退出。", {("poverty_villages_exited", 12, "actual")}),
+    # moved out of the mountains, into new homes: relocation in the reporters' words
+    ("全县实现1.2万名贫困群众搬出大山、住进新居。", {("relocated_persons", 12000, "actual")}),
+    ("全县3200户贫困户喜迁新居。", {("relocated_households", 3200, "actual")}),
     # a task handed down is a target
     ("丹凤县下达易地扶贫搬迁任务3200户10560人。",
      {("relocated_households", 3200, "target"), ("relocated_persons", 10560, "target")}),

@@ -108,6 +108,11 @@ def cmd_run(args) -> int:
     db = args.db or settings.db_path
     check_writable(db)
     runner = runner_settings(args, settings)
+    from tuopin.lexicon import Lexicon, LexiconError
+    try:  # a bad row of the user's lexicon is one line here, not a failed task's traceback
+        Lexicon.from_dir(settings.seeds_dir)
+    except LexiconError as exc:
+        raise CliError(str(exc)) from None
     # Wait for another run to finish before starting Prefect: giving up is then one line, not a
     # failed flow run's traceback (the flow takes the lock again for itself).
     with writer_lock(db, settings.lock_timeout):

@@ -240,17 +240,24 @@ def load_indicators(path: Path) -> dict[str, Indicator]:
             for row in read_csv(path)}
 
 
+class LexiconError(ValueError):
+    """A lexicon row that cannot be used: an unknown indicator or a pattern that does not compile."""
+
+
 def load_rules(path: Path, indicators: dict[str, Indicator]) -> list[Rule]:
-    """Read the trigger patterns, failing loudly on an indicator the taxonomy lacks."""
+    """Read the trigger patterns, failing loudly on an indicator the taxonomy lacks or a bad pattern."""
     rules = []
     for rank, row in enumerate(read_csv(path)):
         codes = row["indicator_codes"].split("|")
         unknown = [code for code in codes if code not in indicators]
         if unknown:
-            raise ValueError(f"{path}: row {rank + 1} names unknown indicators {unknown}")
-        rules.append(Rule(tuple(indicators[c] for c in codes), compile_pattern(row["pattern"]),
-                          re.compile(row["context"]) if row.get("context") else None,
-                          re.compile(row["exclude"]) if row.get("exclude") else None, rank))
+            raise LexiconError(f"{path}: row {rank + 1} names unknown indicators {unknown}")
+        try:
+            rules.append(Rule(tuple(indicators[c] for c in codes), compile_pattern(row["pattern"]),
+                              re.compile(row["context"]) if row.get("context") else None,
+                              re.compile(row["exclude"]) if row.get("exclude") else None, rank))
+        except re.error as exc:
+            raise LexiconError(f"{path}: row {rank + 1} has a pattern that does not compile: {exc}") from None
     return rules
 
 
