@@ -383,3 +383,21 @@ def test_a_figure_for_a_year_after_the_article_is_a_target(extractor):
 def test_a_year_the_title_names_is_the_year_the_article_reports_on(extractor):
     (fact,) = extractor.extract("全年培训贫困劳动力2860人次。", "关于2019年全县脱贫攻坚工作的报告", datetime(2020, 1, 8))
     assert fact.period_year == 2019
+
+
+def test_names_listed_right_before_a_count_are_a_group_and_no_sentence_subject(extractor):
+    city = extractor.gazetteer.get("141100")  # 吕梁市
+    facts = extractor.extract("2017年,岚县、方山县2个国定贫困县顺利摘帽,贫困发生率下降到11.2%。", None, None, city)
+    assert {f.value: f.adcode for f in facts} == {2: "141100", 11.2: "141100"}
+
+
+def test_a_list_of_places_in_the_clause_before_its_figures(extractor):
+    facts = extractor.extract("镇雄、彝良、鲁甸三县,2018年分别减贫51200人、23800人和16600人。", None, None,
+                              extractor.gazetteer.get("530600"))
+    assert {f.value: f.adcode for f in facts} == {51200: "530627", 23800: "530628", 16600: "530621"}
+
+
+def test_a_group_named_under_a_provinces_announcement_belongs_to_the_province(extractor):
+    county = extractor.gazetteer.get("520526")  # 威宁彝族回族苗族自治县, 毕节市, 贵州省
+    (fact,) = extractor.extract("贵州省人民政府发布公告,威宁彝族回族苗族自治县等9个县退出贫困县序列。", None, None, county)
+    assert (fact.indicator_code, fact.value, fact.adcode) == ("poverty_counties_exited", 9, "520000")

@@ -350,6 +350,7 @@ def test_disambiguation(gaz, text, expected):
         "新修水平梯田2万亩",
         "东乡族群众",
         "朝阳产业",
+        "2019年,全州减少贫困人口6.38万人",  # the whole prefecture, not 全州县
     ],
 )
 def test_stop_list_and_glued_words(gaz, text):
@@ -415,3 +416,15 @@ def test_document_region_none_without_regions(gaz):
 def test_document_region_spread_over_provinces_is_country(gaz):
     body = "全国各地,甘肃、四川、贵州、云南、广西都取得了决定性进展。"
     assert gaz.document_region(None, body) == gaz.country
+
+
+def test_document_region_speaks_for_the_province_its_named_counties_lie_in(gaz):
+    title = "我省25个贫困县全部脱贫摘帽"
+    body = ("于都、兴国、宁都、寻乌、会昌、石城、遂川等7个县正式退出贫困县序列。全省贫困发生率降至0.27%。"
+            "全省累计投入财政专项扶贫资金386.9亿元。全省易地扶贫搬迁13.47万人。")
+    assert gaz.document_region(title, body).adcode == "360000"
+
+
+def test_document_region_of_a_county_article_mentioning_its_province(gaz):
+    body = "全县减贫1.2万人。全县贫困发生率降至1%。全县投入资金3亿元。全省脱贫攻坚现场会在泽州县召开。泽州县全县上下齐心。"
+    assert gaz.document_region(None, body).adcode == "140525"

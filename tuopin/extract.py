@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tuopin import numbers
-from tuopin.lexicon import (CHANGE, CHANGE_TIME, COUNTED_UNITS, QUANTITY_RE, YEAR_TOKEN, Indicator, Lexicon, Rule,
-                            Scan, break_positions, list_position, own_label, unit_of)
+from tuopin.lexicon import (CHANGE, CHANGE_TIME, COUNTED_UNITS, QUANTITY_RE, RESPECTIVELY, YEAR_TOKEN, Indicator,
+                            Lexicon, Rule, Scan, break_positions, list_position, own_label, unit_of)
 from tuopin.regions import Gazetteer, Region
 from tuopin.repair import find_mojibake
 
@@ -39,7 +39,7 @@ TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|�
 DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
 BASELINE = re.compile(CHANGE)  # used with .match at the figure's end
 # Thresholds and standards are not facts (rule 1): 收入达到4200元以上, 低于4160元.
-THRESHOLD_AFTER = re.compile("^(?:以上|以下|以内|标准)")
+THRESHOLD_AFTER = re.compile("^(?:以上|以下|以内|标准|的[^,;。!?\\d]{0,4}(?:标准|线))")  # 超过3535元的退出标准
 COUNTS = {"person", "household", "village", "county", "team", "person_times"}
 THRESHOLD_BEFORE = re.compile("(?:低于|高于|不低于|不高于|不足|不超过|标准为?|门槛)$")
 # Broken numbers state nothing (rule 8): ****万人, 65438+6600万.
@@ -49,6 +49,7 @@ ONE_PLACE = re.compile("全村|该村|本村|(?<![困个])村里|这个村|全�
 # A sub-group of a figure just given is a second wording at best (rule 7).
 SUBGROUP = re.compile(r"\s*其中")
 GROUPED = re.compile("等")  # right after the names it lists
+LIST_MARKS = "、和及与"
 # A range (专干5—10名) states no single figure.
 CHANGE_BY = re.compile("(?:增加|增长|减少|下降|降低|提高|提升|上升|增|减|降)了?$")
 COMPARED = re.compile("比|较|同比|相比|环比")
@@ -121,7 +122,7 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
 def is_broken_or_threshold(text: str, q: Quantity) -> bool:
     """Tell whether a figure is corrupted or a threshold rather than a statement."""
     before = text[max(0, q.raw_start - 4):q.raw_start]
-    after = text[q.end:q.end + 3]
+    after = text[q.end:q.end + 8]
     if CORRUPT_NEIGHBOUR.search(text[max(0, q.raw_start - 1):q.raw_start] + text[q.end:q.end + 1]):
         return True
     if RANGE_BEFORE.search(before):
@@ -335,6 +336,18 @@ def planned(body: str, q: Quantity, clause_left: int) -> bool:
     return QUANTITY_RE.search(body, cue.end(), cue_clause_end) is not None
 
 
+def name_list(text: str, mentions) -> list[Region]:
+    """Return the places of the list of names that ends with the last mention: 岚县、方山县 or 镇雄、彝良、鲁甸."""
+    if not mentions:
+        return []
+    run = [mentions[-1]]
+    for m in reversed(mentions[:-1]):
+        if len(text[m.end:run[0].start]) != 1 or text[m.end] not in LIST_MARKS:
+            break
+        run.insert(0, m)
+    return [m.region for m in run]
+
+
 def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None:
     """Return the region an earlier clause of a sentence opens with (昭通市2019年共减贫…,贫困发生率…):
     a name at the start of a clause, the last of a run that qualify one another (白银市靖远县), and
@@ -346,7 +359,8 @@ def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None
         run = i
         while run + 1 < len(mentions) and mentions[run + 1].start == mentions[run].end:
             run += 1
-        if opens and not MEDIA_AFTER.match(text, start + mentions[run].end, end):
+        listing = text[start + mentions[run].end:start + mentions[run].end + 1] in LIST_MARKS  # 岚县、方山县…
+        if opens and not listing and not MEDIA_AFTER.match(text, start + mentions[run].end, end):
             return mentions[run].region
     return None
 
@@ -368,10 +382,19 @@ class Extractor:
             own = [m for m in named if label[0] <= m.start and m.end <= label[1]]
             if own:
                 return own[-1].region
-        if named and not GROUPED.match(clause, named[-1].end):
+        # 鲁甸县、巧家县等6个县(区)退出, 岚县、方山县2个国定贫困县摘帽: a figure about a group of places
+        grouped = named and (GROUPED.match(clause, named[-1].end)
+                             or (named[-1].end == len(clause) and len(name_list(clause, named)) > 1))
+        if named and not grouped:
             return named[-1].region
-        if named:  # 鲁甸县、巧家县等6个县(区)退出: a figure about a group, not its last name
-            return document_region
+        sentence_left = span_around(text, q.raw_start, q.end, SENTENCE_END)[0]
+        if not named and RESPECTIVELY in clause and left > sentence_left:
+            listed = self.listed_region(text, left, q)
+            if listed:
+                return listed
+        subject = sentence_subject(text, sentence_left, left, self.gazetteer.mentions(text[sentence_left:left]))
+        if named:
+            return self.group_region(name_list(clause, named), subject, document_region)
         if NATIONWIDE.search(clause):
             return self.gazetteer.country
         level = OWN_LEVEL.search(clause)
@@ -379,9 +402,32 @@ class Extractor:
             return self.gazetteer.enclosing(document_region, level["kind"]) or document_region
         if level:
             return None
-        sentence_left = span_around(text, q.raw_start, q.end, SENTENCE_END)[0]
-        subject = sentence_subject(text, sentence_left, left, self.gazetteer.mentions(text[sentence_left:left]))
         return subject or document_region
+
+    def listed_region(self, text: str, clause_left: int, q: Quantity) -> Region | None:
+        """Return the place a figure of a 分别 list stands for when the places are named in the clause
+        before: 镇雄、彝良、鲁甸三县,2018年分别减贫51200人、23800人和16600人."""
+        clause_right = span_around(text, q.raw_start, q.end, CLAUSE_END)[1]
+        at = text.rfind(RESPECTIVELY, clause_left, q.raw_start)
+        figures = [m.start("number") for m in QUANTITY_RE.finditer(text, at, clause_right)]
+        previous = span_around(text, clause_left - 1, clause_left - 1, CLAUSE_END)[0]
+        before = text[previous:clause_left]
+        places = name_list(before, self.gazetteer.mentions(before))
+        if len(places) != len(figures) or q.raw_start not in figures:
+            return None
+        return places[figures.index(q.raw_start)]
+
+    def group_region(self, members: list[Region], subject: Region | None,
+                     document_region: Region | None) -> Region | None:
+        """Return the region a group of named places (…等9个县) lies in: the sentence's subject or the
+        document's region when it holds them all (贵州省人民政府发布公告,威宁县等9个县退出), else the
+        nearest region above them all."""
+        def holds(region: Region) -> bool:
+            return all(region in self.gazetteer.ancestors(m) for m in members)
+        for candidate in (subject, document_region):
+            if candidate and holds(candidate):
+                return candidate
+        return next((r for r in self.gazetteer.ancestors(members[0]) if r.level != "country" and holds(r)), None)
 
     def extract(self, body: str, title: str | None = None,
                 published_at: datetime | None = None, document_region: Region | None = None) -> list[Fact]:

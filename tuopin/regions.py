@@ -58,6 +58,8 @@ EXTRA_ALIASES = {"内蒙": "150000"}
 # Short names that are ordinary words far more often than place names (比如 "for
 # example", 合作 "co-operation", 资源 "resources", 振兴 "revitalise"...). The full
 # official name (比如县, 合作市, 资源县, 振兴区) still matches.
+# 全州 is 全州县 shortened, but in text it says "the whole prefecture": a level phrase is no short name.
+LEVEL_PHRASE = re.compile("^[全本该我各][省市县区州旗盟]$")
 STOP_SHORT_NAMES = frozenset(
     """
     万全 万年 三江 上街 东方 东风 东海 中方 中原 丰满 二七 二道 互助 会同 元宝 光泽
@@ -132,6 +134,10 @@ COUNTRY_WEIGHT = 0.5
 # raises the score of mentioned regions whose name ends in that character.
 LEVEL_MARKER_TEMPLATES = ("全{}", "我{}", "本{}", "{}委", "{}政府")
 LEVEL_MARKER_CHARS = "省市县区州旗盟"
+# An article speaks as one kind of region when 全省/我省/本省 (say) outnumber every other kind's this much.
+SPEAKING_PREFIXES = "全我本"
+MIN_SPEAKING_MARKERS = 3
+SPEAKING_LEAD = 2
 LEVEL_MARKER_BOOST = 0.1
 LEVEL_MARKER_CAP = 10
 # A child region takes over from its parent when it outweighs the parent's own
@@ -351,7 +357,7 @@ class Gazetteer:
             for alias in alias_names(region.name):
                 full[alias].append(region)
             for name in short_names(region.name):
-                if name not in STOP_SHORT_NAMES:
+                if name not in STOP_SHORT_NAMES and not LEVEL_PHRASE.match(name):
                     short[name].append(region)
         for alias in COUNTRY_ALIASES:
             full[alias].append(self.country)
@@ -520,7 +526,22 @@ class Gazetteer:
             region = self._by_adcode[adcode]
             for node in (region, *self._lineage(region)):
                 subtree[node.adcode] += weight
-        return self._descend(weights, subtree)
+        found = self._descend(weights, subtree)
+        # 我省25个贫困县全部脱贫摘帽, then 全省… throughout and the counties by name: the article speaks
+        # for the province its counties lie in, not for the prefecture that holds most of them.
+        kind = self._speaking_kind(title + "\n" + body)
+        if kind and not found.name.endswith(kind):
+            return next((r for r in self._lineage(found) if r.level != "country" and r.name.endswith(kind)), found)
+        return found
+
+    @staticmethod
+    def _speaking_kind(text: str) -> str | None:
+        """Return the kind of region (省, 市, 县…) an article speaks as, when 全省/我省/本省 and the like
+        name one kind clearly more often than any other."""
+        counts = sorted(((sum(text.count(own + char) for own in SPEAKING_PREFIXES), char)
+                         for char in LEVEL_MARKER_CHARS), reverse=True)
+        (top, kind), (second, _) = counts[0], counts[1]
+        return kind if top >= MIN_SPEAKING_MARKERS and top > SPEAKING_LEAD * second else None
 
     def _mention_weights(self, title: str, body: str) -> dict[str, float]:
         """Sum mention weights per adcode over title and body."""
