@@ -401,3 +401,35 @@ def test_a_group_named_under_a_provinces_announcement_belongs_to_the_province(ex
     county = extractor.gazetteer.get("520526")  # 威宁彝族回族苗族自治县, 毕节市, 贵州省
     (fact,) = extractor.extract("贵州省人民政府发布公告,威宁彝族回族苗族自治县等9个县退出贫困县序列。", None, None, county)
     assert (fact.indicator_code, fact.value, fact.adcode) == ("poverty_counties_exited", 9, "520000")
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a change's starting year dates its baseline only, not the figures after it in the sentence
+    ("2017年,全市减贫10.6万人,贫困发生率由2016年底的7.2%降至3.8%,全年退出贫困村412个。", 2018,
+     {106000: 2017, 7.2: 2016, 3.8: 2017, 412: 2017}),
+    # 去年 as the start of a change: its end is now
+    ("截至目前,贫困发生率由去年底的8.9%降至3.2%。", 2017, {8.9: 2016, 3.2: 2017}),
+    # a year in Chinese numerals
+    ("二〇一八年工作安排:力争减贫1.3万人。", 2018, {13000: 2018}),
+    # a day of this year, and 至此
+    ("4月26日,全省宣布7个县正式退出贫困县序列。至此,全省25个贫困县全部脱贫摘帽。", 2020, {7: 2020, 25: 2020}),
+    # a span of years written with both 年
+    ("2016年至2019年,全省累计投入财政专项扶贫资金386.9亿元。", 2020, {38690000000: 2019}),
+])
+def test_period_years(extractor, text, published, expected):
+    facts = extractor.extract(text, None, datetime(published, 6, 1))
+    assert {f.value: f.period_year for f in facts} == expected
+
+
+def test_the_ends_of_changes_do_not_make_the_reporting_year(extractor):
+    text = ("全县贫困发生率由2014年的26.3%降至2019年底的1.06%。贫困人口人均纯收入由2015年的2650元增加到2019年的9480元。"
+            "五年来,全县累计投入各类扶贫资金138.5亿元。")
+    facts = {f.value: f.period_year for f in extractor.extract(text, None, datetime(2020, 12, 3))}
+    assert facts[13850000000] == 2020
+
+
+def test_a_goal_named_then_spelled_out_is_a_target_but_one_reached_is_not(extractor):
+    planned = extractor.extract("今年的目标任务很明确,就是剩余的6735户21409人全部脱贫、剩余58个贫困村全部退出。")
+    assert {f.qualifier for f in planned} == {"target"} and len(planned) == 3
+    (done,) = extractor.extract("全县圆满完成年度目标任务,减贫5200人。")
+    assert done.qualifier == "actual"

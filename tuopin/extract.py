@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tuopin import numbers
-from tuopin.lexicon import (CHANGE, CHANGE_TIME, COUNTED_UNITS, QUANTITY_RE, RESPECTIVELY, YEAR_TOKEN, Indicator,
+from tuopin.lexicon import (CHANGE, COUNTED_UNITS, QUANTITY_RE, RESPECTIVELY, YEAR_TOKEN, Indicator,
                             Lexicon, Rule, Scan, break_positions, list_position, own_label, unit_of)
 from tuopin.regions import Gazetteer, Region
 from tuopin.repair import find_mojibake
@@ -16,17 +16,19 @@ from tuopin.repair import find_mojibake
 SENTENCE_END = "。!?\n"
 CLAUSE_END = SENTENCE_END + ",;:"
 
-YEAR = re.compile(r"(?<!\d)((?:19[7-9]|20[0-4])\d)(?:\s*(?:-|—|–|至|到|~)\s*((?:19[7-9]|20[0-4])\d))?年")
+YEAR = re.compile(r"(?<!\d)((?:19[7-9]|20[0-4])\d)(?:年?\s*(?:-|—|–|至|到|~)\s*((?:19[7-9]|20[0-4])\d))?年")
 # 与2016年相比: a year of comparison, not the year a figure refers to; 2016年以来 runs to the present.
+CHINESE_YEAR = re.compile("((?:一九|二〇|二零)[〇零一二三四五六七八九]{2})年")
+CHINESE_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 COMPARISON = re.compile("相比|同比|比较|以来")
 COMPARED_TO = ("较", "比")  # 较2015年增长了150%
 SINCE = re.compile(r"((?:19|20)\d\d)年以来")
 # 由2014年底的5.6万人减少至1234人: the year after 由 is the starting figure's, not the end's
 # (but 2019年,贫困发生率由2.1%降至0.4% dates both).
-CHANGE_BEFORE = re.compile(f"{CHANGE}{CHANGE_TIME}$")
 FROM_YEAR = re.compile(f"(?:由|从)(?={YEAR_TOKEN})")
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
-CURRENT_YEAR = re.compile("今年|目前|截至目前|截止目前|到今|至今|当前|现在|本年")
+CURRENT_YEAR = re.compile("今年|目前|截至目前|截止目前|到今|至今|至此|当前|现在|本年|(?<![\\d年])\\d{1,2}月\\d{1,2}日")
+CHANGE_ENDS = re.compile(f"(?:由|从|{CHANGE})$")
 LAST_YEAR = re.compile("去年|上年")
 NATIONWIDE = re.compile("全国")
 # 全省, 本市, 该县: the region of that kind the article is about, or the one it lies in.
@@ -36,6 +38,8 @@ MEDIA_AFTER = re.compile("日报|晚报|报|电视|广播|新闻|网|在线|频�
 # Planned or required figures (ANNOTATION rule 4): 计划, 力争, 确保…前, 要, 将, 目标, 任务.
 TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将实现|将完成|(?<![主重需必只还])要(?![求素点闻])")
 # Words by which a clause says its figures are done, not planned: 计划减贫2000人,实际减贫2300人.
+GOAL = re.compile("目标|任务")
+PURPOSE_OR_DONE = re.compile("为|围绕|按照|对照|根据|完成|实现|超额|圆满|达到|达成")
 DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
 BASELINE = re.compile(CHANGE)  # used with .match at the figure's end
 # Thresholds and standards are not facts (rule 1): 收入达到4200元以上, 低于4160元.
@@ -236,10 +240,13 @@ def best_per_quantity(found: list[Candidate]) -> list[Candidate]:
 
 
 def years_in(text: str) -> list[tuple[int, int]]:
-    """Return (position, year) for explicit years and spans (2016-2020年 → 2020, “十三五” → 2020)."""
+    """Return (position, year) for explicit years and spans (2016-2020年 → 2020, “十三五” → 2020,
+    二〇一八年 → 2018)."""
     found = [(m.start(), int(m.group(2) or m.group(1))) for m in YEAR.finditer(text)
              if not COMPARISON.match(text, m.end())
              and text[max(0, m.start() - 1):m.start()] not in COMPARED_TO]
+    found += [(m.start(), int(m.group(1).translate(CHINESE_YEAR_DIGITS))) for m in CHINESE_YEAR.finditer(text)
+              if not COMPARISON.match(text, m.end())]
     for plan, year in FIVE_YEAR_PLANS.items():
         found += [(m.start(), year) for m in re.finditer(plan, text)]
     return sorted(found)
@@ -259,7 +266,9 @@ def reporting_year(body: str, written: int | None, title: str | None = None) -> 
     titled = {year for _, year in years_in(title or "") if written is None or year <= written}
     if len(titled) == 1:
         return titled.pop()
-    counts = Counter(year for _, year in years_in(body) if written is None or year <= written)
+    # the ends of changes (由2014年的26.3%降至2019年底的1.06%) date those changes, not the article
+    counts = Counter(year for at, year in years_in(body) if (written is None or year <= written)
+                     and not CHANGE_ENDS.search(body, max(0, at - 4), at))
     if counts:
         year, count = max(counts.items(), key=lambda item: (item[1], item[0]))
         if count >= 2 and list(counts.values()).count(count) == 1:
@@ -279,7 +288,6 @@ def listed_year(lead: str) -> int | None:
 
 def period_year(text: str, q: Quantity, written: int | None, default: int | None) -> int | None:
     """Return the year a figure refers to: its clause, then its sentence, then the article."""
-    change_end = CHANGE_BEFORE.search(text, max(0, q.raw_start - 16), q.raw_start)
     for breaks in (CLAUSE_END, SENTENCE_END):
         left, right = span_around(text, q.raw_start, q.end, breaks)
         listed = listed_year(text[left:q.raw_start])
@@ -293,12 +301,15 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
             # 贫困人口从2012年底的486万人减少到2019年的16.9万人,贫困发生率从18.1%下降到0.6%:
             # a later change of the sentence starts when the first one does
             return years_in(text[left + froms[-1]:q.raw_start])[0][1]
-        starting = set(froms) if change_end else set()
+        # 由2016年底的7.2%降至3.8%,全年退出贫困村412个: a change's starting year dates its baseline only
+        starting = set() if q.baseline else set(froms)
         before = [year for pos, year in years_in(text[left:q.raw_start]) if pos not in starting]
         if before:
             return before[-1]
         scope = text[left:right]
-        if LAST_YEAR.search(scope):
+        # 由去年底的8.9%降至3.2%: 去年 is when the change starts, not when it ends
+        if any(q.baseline or scope[max(0, m.start() - 1):m.start()] not in ("由", "从")
+               for m in LAST_YEAR.finditer(scope)):
             return written - 1 if written else None
         if CURRENT_YEAR.search(scope) or SINCE.search(scope):
             return written or default
@@ -331,9 +342,13 @@ def planned(body: str, q: Quantity, clause_left: int) -> bool:
     cue = TARGET.search(body, sentence_left, clause_left)
     if cue is None or DONE.search(body, cue.end(), q.raw_start):
         return False
-    cue_clause_end = span_around(body, cue.start(), cue.end(), CLAUSE_END)[1]
-    # 为确保如期脱贫,全县投入资金5亿元: a purpose without figures plans nothing after it
-    return QUANTITY_RE.search(body, cue.end(), cue_clause_end) is not None
+    cue_clause_left, cue_clause_end = span_around(body, cue.start(), cue.end(), CLAUSE_END)
+    if QUANTITY_RE.search(body, cue.end(), cue_clause_end):
+        return True
+    # 为确保如期脱贫,全县投入资金5亿元: a purpose without figures plans nothing after it; but a goal
+    # named as such is spelled out after it (今年的目标任务很明确,就是剩余的6735户21409人全部脱贫),
+    # unless it was a goal reached (圆满完成年度目标任务,全县减贫5200人)
+    return bool(GOAL.fullmatch(cue.group())) and not PURPOSE_OR_DONE.search(body, cue_clause_left, cue.start())
 
 
 def name_list(text: str, mentions) -> list[Region]:
