@@ -163,6 +163,9 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("临泉县原有贫困村112个、贫困人口4.6万户15.5万人。",
      {("registered_poor_households", 46000, "actual"), ("registered_poor_persons", 155000, "actual")}),
     ("目前全县还有贫困人口1200人。", {("remaining_poor_persons", 1200, "actual")}),
+    # …but the poor a place has now are what remains
+    ("目前全县有贫困人口1200人。", {("remaining_poor_persons", 1200, "actual")}),
+    ("截至2019年底,全县共有贫困村12个。", {("remaining_poor_villages", 12, "actual")}),
     # kinds of poor village and county named as such; a bare 县 with its parenthesis
     ("去年,15个省级扶贫开发重点村退出。", {("poverty_villages_exited", 15, "actual")}),
     ("鲁甸县、巧家县等6个县(区)退出贫困县序列。", {("poverty_counties_exited", 6, "actual")}),
