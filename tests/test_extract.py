@@ -175,6 +175,11 @@ def facts_of(extractor, text, published_at=None, title=None):
     # 农村 between the verb and the poor; villages exiting whole
     ("2017年,普安县减少农村贫困人口1.56万人。", {("poverty_exit_persons", 15600, "actual")}),
     ("2016年,全县实现12个贫困村整村退出。", {("poverty_villages_exited", 12, "actual")}),
+    # exits once a check is passed; counties of Inner Mongolia (旗县)
+    ("岚皋县、宁陕县2个贫困县通过省级验收退出。", {("poverty_counties_exited", 2, "actual")}),
+    ("今年乌兰察布市共有4个国贫旗县摘帽。", {("poverty_counties_exited", 4, "actual")}),
+    ("全县还有1200户3500人未脱贫。",
+     {("remaining_poor_households", 1200, "actual"), ("remaining_poor_persons", 3500, "actual")}),
     # moved out of the mountains, into new homes: relocation in the reporters' words
     ("全县实现1.2万名贫困群众搬出大山、住进新居。", {("relocated_persons", 12000, "actual")}),
     ("全县3200户贫困户喜迁新居。", {("relocated_households", 3200, "actual")}),
@@ -222,6 +227,14 @@ def test_constructions(extractor, sentence, expected):
     "全县贫困发生率同比下降了5.2%。",
     "全县扶贫资金比上年增加2000万元。",
     "全年减贫人数比上年增加1200人。",
+    # a village by name is an anecdote; so is a village called 这个村子
+    "十八洞村有225户939人,2013年时有建档立卡贫困户136户533人。",
+    "老姆登村的贫困发生率由2014年的38%降至去年底的0.8%。",
+    "这个曾经风沙肆虐的村子,2014年有建档立卡贫困户205户、757人。",
+    # 还有 of people who are not said to be poor
+    "全县还有2000多户群众住在地质灾害隐患点上。",
+    # more than an amount is a bar to clear
+    "贫困户人均纯收入必须稳定超过4000元。",
     # the poor a programme reached or an action served are not the registered poor
     "全县带动1200户建档立卡贫困户增收。",
     "为2.3万名建档立卡贫困人口购买医疗保险。",
@@ -422,6 +435,40 @@ def test_a_group_named_under_a_provinces_announcement_belongs_to_the_province(ex
 def test_period_years(extractor, text, published, expected):
     facts = extractor.extract(text, None, datetime(published, 6, 1))
     assert {f.value: f.period_year for f in facts} == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("明年,南江县将实现剩余45个贫困村退出、1.6万贫困人口脱贫。", 2017, {45: 2018, 16000: 2018}),
+    ("2014年,县委作出承诺:“三年脱贫。”那一年,全县建档立卡贫困人口77350人。", 2017, {77350: 2014}),
+    ("今年以来,全县建档立卡贫困户人均纯收入达到9768元,较上年增长12.6%。", 2020, {9768: 2020}),
+    ("今年,全县计划减贫5900人、退出贫困村26个,明年实现整县摘帽。", 2018, {5900: 2018, 26: 2018}),
+    # a year in a later clause of the sentence is not the figure's
+    ("建成集中安置点28个,安置1623户5872人,完成“十三五”搬迁任务的103%。", 2019, {1623: 2019, 5872: 2019}),
+    ("全县剩余贫困人口1246户3562人,将于2019年全部实现脱贫。", 2019, {1246: 2019, 3562: 2019}),
+])
+def test_relative_years(extractor, text, published, expected):
+    facts = extractor.extract(text, None, datetime(published, 12, 20))
+    assert {f.value: f.period_year for f in facts} == expected
+
+
+def test_section_headings_date_the_figures_under_them(extractor):
+    text = ("一、2017年工作回顾\n全年实现减贫11385户28647人。\n二、存在问题\n全县还有18230名贫困人口尚未脱贫。\n"
+            "三、2018年工作安排\n确保实现1.1万贫困人口脱贫。")
+    facts = {f.value: (f.period_year, f.qualifier) for f in extractor.extract(text, None, datetime(2018, 1, 29))}
+    assert facts == {11385: (2017, "actual"), 28647: (2017, "actual"), 18230: (2017, "actual"),
+                     11000: (2018, "target")}
+
+
+def test_a_plan_period_still_running_is_no_target_when_done(extractor):
+    (households, persons) = extractor.extract("“十三五”期间,全县易地扶贫搬迁6192户17826人已全部搬迁入住。", None,
+                                              datetime(2019, 12, 20))
+    assert households.qualifier == persons.qualifier == "actual" and households.period_year == 2020
+
+
+def test_a_place_closing_the_clause_before_is_the_figures_subject(extractor):
+    city = extractor.gazetteer.get("360800")  # 吉安市
+    (fact,) = extractor.extract("与井冈山相邻的遂川县,去年退出贫困村19个。", None, datetime(2017, 3, 1), city)
+    assert fact.adcode == "360827"
 
 
 def test_the_ends_of_changes_do_not_make_the_reporting_year(extractor):

@@ -6,6 +6,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import lru_cache
 
 from tuopin import numbers
 from tuopin.lexicon import (CHANGE, COUNTED_UNITS, QUANTITY_RE, RESPECTIVELY, YEAR_TOKEN, Indicator,
@@ -30,6 +31,7 @@ FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十
 CURRENT_YEAR = re.compile("今年|目前|截至目前|截止目前|到今|至今|至此|当前|现在|本年|(?<![\\d年])\\d{1,2}月\\d{1,2}日")
 CHANGE_ENDS = re.compile(f"(?:由|从|{CHANGE})$")
 LAST_YEAR = re.compile("去年|上年")
+NEXT_YEAR = re.compile("明年|下一年|来年")
 NATIONWIDE = re.compile("全国")
 # 全省, 本市, 该县: the region of that kind the article is about, or the one it lies in.
 OWN_LEVEL = re.compile("(?:全|本|该|我)(?P<kind>[省市州县区旗盟])")
@@ -45,13 +47,21 @@ BASELINE = re.compile(CHANGE)  # used with .match at the figure's end
 # Thresholds and standards are not facts (rule 1): 收入达到4200元以上, 低于4160元.
 THRESHOLD_AFTER = re.compile("^(?:以上|以下|以内|标准|的[^,;。!?\\d]{0,4}(?:标准|线))")  # 超过3535元的退出标准
 COUNTS = {"person", "household", "village", "county", "team", "person_times"}
+EXCEEDING = re.compile("超过|超出|高于|逾")
 THRESHOLD_BEFORE = re.compile("(?:低于|高于|不低于|不高于|不足|不超过|标准为?|门槛)$")
 # Broken numbers state nothing (rule 8): ****万人, 65438+6600万.
 CORRUPT_NEIGHBOUR = re.compile(r"[+*＊?]")
 # A figure about one village or one household is an anecdote, not a fact about a region (rule 1).
-ONE_PLACE = re.compile("全村|该村|本村|(?<![困个])村里|这个村|全组|该户|这户|他家|她家|全家")
+ONE_PLACE = re.compile("全村|该村|本村|(?<![困个])村里|这个村|村子|全组|该户|这户|他家|她家|全家")
+HAN = "\u4e00-\u9fff"
+# A village by name opening a clause (十八洞村有225户939人, 老姆登村的贫困发生率…): its figures are anecdotes.
+VILLAGE_SUBJECT = re.compile(f"(?:^|(?<=[,;:。!?\n“]))(?:在)?(?P<name>[{HAN}]{{2,4}})村(?=的|有|是|共有|现有|原有|,|建档立卡|贫困)")
+NOT_A_VILLAGE_NAME = re.compile("贫困|行政|自然|重点|示范|出列|退出|脱贫|深度|美丽|[县市区州省镇乡农个]|^[全该本我各每这那各]")
 # A sub-group of a figure just given is a second wording at best (rule 7).
 SUBGROUP = re.compile(r"\s*其中")
+# A section heading: a short line without a full stop (一、2017年工作回顾), from line start to line end.
+HEADING = re.compile(r"(?m)^[^\n。;!?]{2,30}$")
+THAT_YEAR = re.compile(r"[\s”’」』)]*(?:那一年|这一年|同年|当年)")
 GROUPED = re.compile("等")  # right after the names it lists
 LIST_MARKS = "、和及与"
 # A range (专干5—10名) states no single figure.
@@ -133,6 +143,9 @@ def is_broken_or_threshold(text: str, q: Quantity) -> bool:
         return True
     if THRESHOLD_BEFORE.search(before):
         return True
+    # 人均纯收入必须稳定超过4000元: more than an amount or a share is a bar to clear (超过1万人 is a rough count)
+    if q.unit not in COUNTS and EXCEEDING.search(text, max(0, q.start - 3), q.raw_start):
+        return True
     return bool(THRESHOLD_AFTER.match(after)) and not at_least_count(text, q)
 
 
@@ -186,12 +199,17 @@ def elided_unit(text: str, clause_start: int, end: int) -> str | None:
     return units[-1] if units and units[-1] in COUNTED_UNITS else None
 
 
+def names_a_village(text: str, start: int, end: int) -> bool:
+    """Tell whether a clause between start and end opens with a village's own name."""
+    return any(not NOT_A_VILLAGE_NAME.search(m["name"]) for m in VILLAGE_SUBJECT.finditer(text, start, end))
+
+
 def not_anecdotes(text: str, found: list[Candidate]) -> list[Candidate]:
     """Drop candidates about one village or household (全村32户贫困户已全部脱贫): rule 1's anecdotes."""
     kept = []
     for c in found:
         left = span_around(text, c.match_start, c.match_end, SENTENCE_END)[0]
-        if not ONE_PLACE.search(text, left, c.quantity.raw_start):
+        if not ONE_PLACE.search(text, left, c.quantity.raw_start) and not names_a_village(text, left, c.quantity.raw_start):
             kept.append(c)
     return kept
 
@@ -306,25 +324,55 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
         before = [year for pos, year in years_in(text[left:q.raw_start]) if pos not in starting]
         if before:
             return before[-1]
-        scope = text[left:right]
-        # 由去年底的8.9%降至3.2%: 去年 is when the change starts, not when it ends
-        if any(q.baseline or scope[max(0, m.start() - 1):m.start()] not in ("由", "从")
-               for m in LAST_YEAR.finditer(scope)):
-            return written - 1 if written else None
-        if CURRENT_YEAR.search(scope) or SINCE.search(scope):
-            return written or default
+        relative = relative_year(text[left:right], q.raw_start - left, q.baseline)
+        if relative is not None:
+            return written + relative if written else (default if relative == 0 else None)
         # 脱贫23275户,贫困发生率由2014年的10.6%下降到1.27%: a later change's start year dates only it
         starts_later = {m.end() - q.end for m in FROM_YEAR.finditer(text, q.end, right)}
         after = [year for pos, year in years_in(text[q.end:right]) if pos not in starts_later]
-        if after:
+        if after and breaks == CLAUSE_END:  # 安置1623户,完成“十三五”搬迁任务的103%: not the figure's year
             return after[0]
-    return subgroup_year(text, q) or default
+    return subgroup_year(text, q) or heading_year(text, q.raw_start) or default
+
+
+def heading_year(text: str, at: int) -> int | None:
+    """Return the year of the last section heading with one above a figure (一、2017年工作回顾;
+    三、2018年工作安排)."""
+    starts, years = dated_headings(text)
+    before = bisect_left(starts, at)
+    return years[before - 1] if before else None
+
+
+@lru_cache(maxsize=8)
+def dated_headings(text: str) -> tuple[list[int], list[int]]:
+    """Return where the headings that name a year begin, and their years (a body is asked many times)."""
+    found = [(m.start(), years_in(m.group())) for m in HEADING.finditer(text)]
+    dated = [(start, years[-1][1]) for start, years in found if years]
+    return [start for start, _ in dated], [year for _, year in dated]
+
+
+def relative_year(scope: str, at: int, baseline: bool) -> int | None:
+    """Return the offset from the year written of the relative time nearest before a figure in its
+    scope (else the first after it): 去年 -1, 今年/目前/2014年以来 0, 明年 +1. Neither 较上年 (a
+    comparison) nor, for the end of a change, 由去年底的8.9%降至3.2% (its start) dates a figure."""
+    cues = []
+    for pattern, offset in ((LAST_YEAR, -1), (NEXT_YEAR, 1), (CURRENT_YEAR, 0), (SINCE, 0)):
+        for m in pattern.finditer(scope):
+            before = scope[max(0, m.start() - 1):m.start()]
+            if before in COMPARED_TO or (offset == -1 and not baseline and before in ("由", "从")):
+                continue
+            cues.append((m.start(), offset))
+    if not cues:
+        return None
+    earlier = [cue for cue in cues if cue[0] < at]
+    return max(earlier)[1] if earlier else min(cues)[1]
 
 
 def subgroup_year(text: str, q: Quantity) -> int | None:
-    """Return the year of the sentence a 其中 sentence breaks down: 2019年共减贫22.9万人。其中,镇雄县减贫7.22万人."""
+    """Return the year of the sentence a 其中 sentence breaks down (2019年共减贫22.9万人。其中,镇雄县减贫7.22万人)
+    or a 那一年 sentence points back to."""
     left = span_around(text, q.raw_start, q.end, SENTENCE_END)[0]
-    if left == 0 or not SUBGROUP.match(text, left):
+    if left == 0 or not (SUBGROUP.match(text, left) or THAT_YEAR.match(text, left)):
         return None
     previous = span_around(text, left - 1, left - 1, SENTENCE_END)[0]
     starts = {m.end() - previous for m in FROM_YEAR.finditer(text, previous, left)}
@@ -364,20 +412,25 @@ def name_list(text: str, mentions) -> list[Region]:
 
 
 def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None:
-    """Return the region an earlier clause of a sentence opens with (昭通市2019年共减贫…,贫困发生率…):
-    a name at the start of a clause, the last of a run that qualify one another (白银市靖远县), and
+    """Return the region an earlier clause of a sentence opens with (昭通市2019年共减贫…,贫困发生率…)
+    or, failing that, the last one that closes a clause (与井冈山相邻的遂川县,去年退出贫困村19个):
+    the last of a run of names that qualify one another (白银市靖远县), not one of a list (岚县、方山县),
     not a newspaper's or station's (吉林日报3月26日讯)."""
+    closing = None
     for i, m in enumerate(mentions):
-        opens = m.start == 0 or text[start + m.start - 1] in CLAUSE_END
         if i and mentions[i - 1].end == m.start:
             continue
         run = i
         while run + 1 < len(mentions) and mentions[run + 1].start == mentions[run].end:
             run += 1
-        listing = text[start + mentions[run].end:start + mentions[run].end + 1] in LIST_MARKS  # 岚县、方山县…
-        if opens and not listing and not MEDIA_AFTER.match(text, start + mentions[run].end, end):
+        after = text[start + mentions[run].end:start + mentions[run].end + 1]
+        if (after and after in LIST_MARKS) or MEDIA_AFTER.match(text, start + mentions[run].end, end):
+            continue
+        if m.start == 0 or text[start + m.start - 1] in CLAUSE_END:
             return mentions[run].region
-    return None
+        if after == ",":
+            closing = mentions[run].region
+    return closing
 
 
 class Extractor:
@@ -472,7 +525,8 @@ class Extractor:
         year = period_year(body, q, written, default_year)
         if q.baseline:
             qualifier = "baseline"
-        elif planned(body, q, left) or (year and written and year > written):  # 到2020年 in 2017: a plan
+        elif planned(body, q, left) or (year and written and year > written  # 到2020年 in 2017: a plan
+                                         and not DONE.search(body, left, right)):
             qualifier = "target"
         else:
             qualifier = "actual"

@@ -13,10 +13,10 @@ from tuopin import numbers, prefilter
 # Words that tell what a figure counts. Measure words first, then nouns that can stand in
 # for one (8.79万贫困人口) or pin down a bare 个 (54个贫困村, 5个“插花型”贫困县区, 32个深度贫困村).
 MEASURES = "人次|人|名|户|个|支|家|元|%"
-MODIFIER = "(?:“[^”\\d;。!?\\n]{1,8}”|深度|重点|省级|市级|县级|国家级|国家|国定|省定|市定|插花型?)?"
+MODIFIER = "(?:“[^”\\d;。!?\\n]{1,8}”|深度|重点|省级|市级|县级|国家级|国家|国定|国贫|省贫|省定|市定|插花型?)?"
 NOUNS = ("扶贫开发工作重点县|扶贫开发重点县|扶贫开发重点村|扶贫重点县|扶贫重点村|重点贫困县|重点贫困村|"
          "贫困县市区|贫困县区|贫困县|贫困村|贫困户|贫困人口|贫困群众|驻村帮扶工作队|驻村工作队|"
-         "帮扶工作队|工作队|县市区|县区|县市|县|人口|村")
+         "帮扶工作队|工作队|县市区|县区|县市|贫困旗县|旗县市区|旗县区|旗县|县|人口|村")
 # 建档立卡 (identified and registered as poor), or its short form 建卡.
 REGISTERED = "(?:建档立卡|建卡)"
 PREFIX_NOUNS = f"{REGISTERED}?(?:贫困村|贫困户|贫困人口|贫困县)"
@@ -26,7 +26,7 @@ APPROX_AFTER = "多|余"
 CHANGE = "(?:下降|降低|减少|降|减|提高|提升|增加|增长|上升|增)(?:至|到|为)"
 YEAR_TOKEN = "(?:19|20)\\d\\d年(?:底|末|初)?"
 # 由2014年的3.2万人减少到2019年的1200人 (or 目前的5个): a change may name the time of its second figure.
-CHANGE_TIME = f"(?:(?:{YEAR_TOKEN}|目前|现在|当前|今年|去年|上年)的?)?"
+CHANGE_TIME = f"(?:(?:{YEAR_TOKEN}|目前|现在|当前|(?:今年|去年|上年)(?:底|末|年底)?)的?)?"
 SEPARATOR = f"(?:、|,|和|及|与|以及|{CHANGE}{CHANGE_TIME})"
 NUMBER = f"(?:{numbers.ARABIC}|[零〇二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*|一[零〇一二两三四五六七八九十百千万亿]+)"
 
