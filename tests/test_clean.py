@@ -297,3 +297,12 @@ def test_page_title_without_its_site_name():
 def test_figures_spaced_out_by_a_site_are_joined_to_their_words():
     text = "标题在这里出现\n2019年01月01日 来源:某某日报\n全县共减贫 2078 户 5222 人,贫困发生率降至 0.89 %。\n"
     assert clean(text).body_text == "全县共减贫2078户5222人,贫困发生率降至0.89%。"
+
+
+def test_a_reports_title_above_its_salutation_and_speaker():
+    text = ("阜平县人民政府\n发布日期:2018-01-29 来源:县政府办公室\n\n政府工作报告\n"
+            "——2018年1月22日在阜平县第十六届人民代表大会第二次会议上\n阜平县人民政府县长\n\n各位代表:\n"
+            "现在,我代表县人民政府向大会报告工作,请予审议。\n全年实现减贫11385户28647人,退出贫困村61个。\n")
+    result = clean(text)
+    assert result.title == "政府工作报告——2018年1月22日在阜平县第十六届人民代表大会第二次会议上"
+    assert result.body_text.startswith("现在,我代表")

@@ -483,3 +483,19 @@ def test_a_goal_named_then_spelled_out_is_a_target_but_one_reached_is_not(extrac
     assert {f.qualifier for f in planned} == {"target"} and len(planned) == 3
     (done,) = extractor.extract("全县圆满完成年度目标任务,减贫5200人。")
     assert done.qualifier == "actual"
+
+
+def test_a_misspelled_county_gives_no_region_but_an_ambiguous_known_one_is_no_misspelling(extractor):
+    city = extractor.gazetteer.get("610900")  # 安康市
+    (misspelled,) = extractor.extract("平立县退出贫困村28个。", None, None, city)
+    assert misspelled.adcode is None
+    county = extractor.gazetteer.get("622926")  # 东乡族自治县; 东乡县 is also a former county of 江西
+    facts = extractor.extract("去年,东乡县减贫4112户1.86万人。", None, None, county)
+    assert {f.adcode for f in facts} == {"622926"}
+
+
+def test_the_whole_county_in_a_prefectures_article_is_the_county_just_named(extractor):
+    prefecture = extractor.gazetteer.get("533300")  # 怒江傈僳族自治州
+    text = "福贡县是怒江州贫困程度最深的县之一。县扶贫办提供的数据显示,今年全县最后的4300户13600名贫困人口全部脱贫。"
+    facts = extractor.extract(text, None, datetime(2020, 11, 1), prefecture)
+    assert {f.adcode for f in facts} == {"533323"}

@@ -231,6 +231,11 @@ BYLINE_BODY_LINES = 2
 
 # ---------------------------------------------------------------- title and publisher
 SUBTITLE = re.compile(r"^(?:——|--|—)")
+# The lines between a speech's or report's title and its text: a salutation, the speaker, the date.
+SPEECH_HEAD = re.compile(rf"^(?:(?:各位|尊敬的|同志们|亲爱的)[^,,。]{{0,12}}[::]"
+                         rf"|[{HAN}]{{2,16}}(?:县长|市长|州长|省长|区长|旗长|书记|主任|局长|主席)(?:\s*[{HAN}]{{2,4}})?"
+                         rf"|[((]\s*(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日\s*[))])$")
+MAX_SPEECH_LINES = 3
 # A page <title> names the site after the headline: …_巴彦淖尔市人民政府网, …--大河网, … - 维基百科.
 TITLE_SITE_SEPARATOR = re.compile(r"\s*(?:_|\||--|\s[-–]\s)\s*")
 SITE_SUFFIX = re.compile(r"(?:网|在线|频道|门户|日报|晚报|电视台|新闻|首页)$")
@@ -641,8 +646,13 @@ def title_from_breadcrumb(line: str) -> str | None:
 
 
 def headline_before(lines: list[str], kinds: list[str | None], start: int) -> tuple[str | None, list[int]]:
-    """Return the headline just before the body start and the indexes of the lines it came from."""
+    """Return the headline just before the body start and the indexes of the lines it came from,
+    above a speech's salutation, speaker and date (各位代表: / 阜平县人民政府县长 / (2019年3月5日))."""
     at = previous_content(kinds, start, TITLE_GAP)
+    for _ in range(MAX_SPEECH_LINES):
+        if at is None or not SPEECH_HEAD.match(lines[at]):
+            break
+        at = previous_content(kinds, at, TITLE_GAP)
     if at is None:
         return None, []
     if kinds[at] == "breadcrumb":

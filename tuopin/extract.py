@@ -29,6 +29,7 @@ SINCE = re.compile(r"((?:19|20)\d\d)年以来")
 FROM_YEAR = re.compile(f"(?:由|从)(?={YEAR_TOKEN})")
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
 CURRENT_YEAR = re.compile("今年|目前|截至目前|截止目前|到今|至今|至此|当前|现在|本年|(?<![\\d年])\\d{1,2}月\\d{1,2}日")
+DAY_AFTER_YEAR = re.compile(r"\d{1,2}月")
 CHANGE_ENDS = re.compile(f"(?:由|从|{CHANGE})$")
 LAST_YEAR = re.compile("去年|上年")
 NEXT_YEAR = re.compile("明年|下一年|来年")
@@ -62,6 +63,10 @@ SUBGROUP = re.compile(r"\s*其中")
 # A section heading: a short line without a full stop (一、2017年工作回顾), from line start to line end.
 HEADING = re.compile(r"(?m)^[^\n。;!?]{2,30}$")
 THAT_YEAR = re.compile(r"[\s”’」』)]*(?:那一年|这一年|同年|当年)")
+# A clause opening with a county's name that the gazetteer does not know (a misspelling) has no region.
+UNKNOWN_COUNTY = re.compile(f"\\s*(?P<name>[{HAN}]{{2,3}}[县旗])(?=[^{HAN}]|退出|减贫|脱贫|实现|共|累计|全年|今年|去年|有|的)")
+GENERIC_COUNTY = re.compile("[全该本我各每这那哪某外邻年月日]|贫困县|重点县|摘帽县|示范县|试点县|先进县|出列县|退出县|大县|强县|小县|穷县|农业县|人口县|县旗$")
+RECENT_REACH = 200  # how far back 全县 in a prefecture's article looks for the county it means
 GROUPED = re.compile("等")  # right after the names it lists
 LIST_MARKS = "、和及与"
 # A range (专干5—10名) states no single figure.
@@ -281,7 +286,9 @@ def current_year(body: str, published_at: datetime | None, cues: list[tuple[re.P
 def reporting_year(body: str, written: int | None, title: str | None = None) -> int | None:
     """Return the year the article reports on: the one year its title names (关于2019年全县脱贫攻坚
     工作的报告), else its most cited year, else the year it was written."""
-    titled = {year for _, year in years_in(title or "") if written is None or year <= written}
+    # 政府工作报告——2018年1月22日在…会议上: the day it was given is not the year it reports on
+    titled = {year for at, year in years_in(title or "") if (written is None or year <= written)
+              and not DAY_AFTER_YEAR.match(title, at + 5)}
     if len(titled) == 1:
         return titled.pop()
     # the ends of changes (由2014年的26.3%降至2019年底的1.06%) date those changes, not the article
@@ -463,14 +470,25 @@ class Extractor:
         subject = sentence_subject(text, sentence_left, left, self.gazetteer.mentions(text[sentence_left:left]))
         if named:
             return self.group_region(name_list(clause, named), subject, document_region)
+        unknown = UNKNOWN_COUNTY.match(clause)
+        if unknown and not GENERIC_COUNTY.search(unknown["name"]) and not self.gazetteer.knows(unknown["name"]):
+            return None  # 平立县退出贫困村28个: 平利县 misspelled
         if NATIONWIDE.search(clause):
             return self.gazetteer.country
         level = OWN_LEVEL.search(clause)
         if level and document_region:  # 全省 in a county's article: the province it lies in
-            return self.gazetteer.enclosing(document_region, level["kind"]) or document_region
+            return (self.gazetteer.enclosing(document_region, level["kind"])
+                    or self.recent_region(text, left, level["kind"], document_region) or document_region)
         if level:
             return None
         return subject or document_region
+
+    def recent_region(self, text: str, at: int, kind: str, document_region: Region) -> Region | None:
+        """Return the region of that kind within the document's that the text named last before at:
+        全县 in a prefecture's article (福贡县是怒江州…的县之一。…今年全县最后的4300户…)."""
+        named = self.gazetteer.mentions(text[max(0, at - RECENT_REACH):at])
+        return next((m.region for m in reversed(named) if m.region.name.endswith(kind)
+                     and document_region in self.gazetteer.ancestors(m.region)), None)
 
     def listed_region(self, text: str, clause_left: int, q: Quantity) -> Region | None:
         """Return the place a figure of a 分别 list stands for when the places are named in the clause

@@ -319,6 +319,10 @@ class Gazetteer:
         """Return the region with this 6-digit adcode, or None."""
         return self._by_adcode.get(adcode)
 
+    def knows(self, surface: str) -> bool:
+        """Tell whether a surface is some region's name, alias or short name (however ambiguous)."""
+        return surface in self._full or surface in self._short
+
     def enclosing(self, region: Region, kind: str) -> Region | None:
         """Return the region itself when its name ends in kind (省, 市, 县…), else the nearest
         ancestor whose name does, else None."""
