@@ -166,16 +166,25 @@ class Rule:
 
         A rule that opens with its figures ({Q}退出) can only match where a quantity begins, so it
         is tried there alone instead of at every character, and only where its words follow
-        before the sentence ends; a rule is not tried at all on a document without its words.
+        before the sentence ends; another rule is scanned for in the sentences holding its words
+        only; a rule is not tried at all on a document without its words.
         """
         text, words = scan.text, self.words
         last = scan.last_words(words) if words else None
         if words and not last:
             return
-        if not self.pattern.pattern.startswith("(?P<q>"):
-            yield from self.pattern.finditer(text)
-            return
         sentence_wise = bool(words) and self.in_clause
+        if not self.pattern.pattern.startswith("(?P<q>"):
+            if not sentence_wise:
+                yield from self.pattern.finditer(text)
+                return
+            # only the sentences holding its words (a rule opening with 贫困村? is slow to scan for)
+            breaks = scan.breaks
+            for sentence in sorted(last):
+                low = breaks[sentence - 1] + 1 if sentence else 0
+                high = breaks[sentence] + 1 if sentence < len(breaks) else len(text)
+                yield from self.pattern.finditer(text, low, high)
+            return
         reach = max(map(len, words)) - 1 if words else 0  # a lookbehind's words begin before the match
         after = 0
         for start, sentence in zip(scan.starts, scan.sentences):
