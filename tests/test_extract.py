@@ -186,6 +186,9 @@ def facts_of(extractor, text, published_at=None, title=None):
     # a task handed down is a target
     ("丹凤县下达易地扶贫搬迁任务3200户10560人。",
      {("relocated_households", 3200, "target"), ("relocated_persons", 10560, "target")}),
+    # a large figure with no measure word counts what the words before it name
+    ("今年全省计划减少农村贫困人口110万。", {("poverty_exit_persons", 1100000, "target")}),
+    ("全县脱贫人数达1.3万。", {("poverty_exit_persons", 13000, "actual")}),
     # an approximation between the digits and the multiplier
     ("全市“十三五”期间减贫80余万人。", {("poverty_exit_persons", 800000, "actual")}),
 ])
@@ -242,6 +245,7 @@ def test_constructions(extractor, sentence, expected):
     "11226名干部帮扶1.64万户建档立卡贫困户。",             # seed 004
     "全县共有1.2万户建档立卡贫困户纳入产业扶持范围。",
     "全县贫困发生率下降15.2个百分点。",                     # a change in points, not a rate
+    "全县农民收入增长1.2万。",                               # a bare figure of nothing the taxonomy counts
 ])
 def test_not_facts(extractor, sentence):
     assert facts_of(extractor, sentence) == set()

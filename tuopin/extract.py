@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from tuopin import numbers
 from tuopin.lexicon import (CHANGE, COUNTED_UNITS, QUANTITY_RE, RESPECTIVELY, YEAR_TOKEN, Indicator,
-                            Lexicon, Rule, Scan, break_positions, list_position, own_label, unit_of)
+                            Lexicon, Rule, Scan, break_positions, implied_unit, list_position, own_label,
+                            unit_of)
 from tuopin.regions import Gazetteer, Region
 from tuopin.repair import find_mojibake
 
@@ -131,7 +132,8 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
         noun = m["noun"] or m["bare_noun"] or m["prefix"]
         found.append(Quantity(
             start=m.start("number") - len(m["approx_before"] or ""), end=m.end(), raw_start=m.start("number"),
-            value=value, unit=unit_of(m["measure"], noun),
+            value=value, unit=(implied_unit(text, m.start()) if m["bare_large"] is not None
+                               else unit_of(m["measure"], noun)),
             approximate=bool(m["approx_before"] or m["approx_mid"] or m["approx_after"]),
             baseline=bool(BASELINE.match(text, m.end())),
         ))

@@ -35,7 +35,9 @@ QUANTITY = (
     f"(?P<number>{NUMBER})(?:(?P<approx_mid>{APPROX_AFTER})(?={numbers.MULTIPLIER}))?"
     f"(?P<multiplier>{numbers.MULTIPLIER})?(?P<approx_after>{APPROX_AFTER})?"
     f"(?:(?P<measure>{MEASURES})(?P<noun>{MODIFIER}{REGISTERED}?(?:{NOUNS}))?"
-    f"|(?P<bare_noun>{REGISTERED}?(?:{NOUNS})))"
+    f"|(?P<bare_noun>{REGISTERED}?(?:{NOUNS}))"
+    # 减少农村贫困人口110万, 脱贫人数达1.3万: a large figure ending its clause, what it counts said before
+    f"|(?P<bare_large>(?<=[万亿])(?=[,;。!?、\n]|$)))"
 )
 QUANTITY_RE = re.compile(QUANTITY)
 PLAIN_QUANTITY = re.sub(r"\(\?P<\w+>", "(?:", QUANTITY)
@@ -206,6 +208,20 @@ class Rule:
         if unit == "person_times":
             return next((i for i in self.indicators if i.unit == "person" and i.counts_person_times), None)
         return next((i for i in self.indicators if i.unit == unit), None)
+
+
+# What a large figure without a measure word counts, from the words just before it.
+IMPLIED_UNITS = (
+    (re.compile("(?:人口|人数|群众|劳动力)(?:达到?|为|共|累计|有|了)*$"), "person"),
+    (re.compile("(?:户数)(?:达到?|为|共|累计|有|了)*$"), "household"),
+    (re.compile("(?:资金|投入|投资|贷款|信贷|拨付|筹措|整合)(?:达到?|为|共|累计|了)*$"), "yuan"),
+)
+
+
+def implied_unit(text: str, start: int) -> str | None:
+    """Return the unit the words before a bare large figure imply (人口…110万: persons)."""
+    lead = text[max(0, start - 10):start]
+    return next((unit for pattern, unit in IMPLIED_UNITS if pattern.search(lead)), None)
 
 
 def unit_of(measure: str | None, noun: str | None) -> str | None:
