@@ -306,3 +306,14 @@ def test_a_reports_title_above_its_salutation_and_speaker():
     result = clean(text)
     assert result.title == "政府工作报告——2018年1月22日在阜平县第十六届人民代表大会第二次会议上"
     assert result.body_text.startswith("现在,我代表")
+
+
+def test_hard_wrapped_report_lines_join_back_into_sentences():
+    text = ("关于2018年全县脱贫攻坚工作情况的报告\n\n    一、目标任务完成情况\n"
+            "    2018年,全县计划减贫3128户12580人。截至12月底,实际减贫3201户12680\n"
+            "人,52个贫困村全部退出,贫困发生率由2017年底的11.6%下降到\n1.9%,全县整体达到脱贫摘帽标准。\n"
+            "    二、资金投入情况\n    全年共整合各类扶贫资金9.76亿\n元,共实施扶贫项目416个。\n")
+    body = clean(text).body_text
+    assert "实际减贫3201户12680人,52个贫困村全部退出,贫困发生率由2017年底的11.6%下降到1.9%,全县" in body
+    assert "全年共整合各类扶贫资金9.76亿元,共实施" in body
+    assert "一、目标任务完成情况\n" in body  # a heading stays a line of its own

@@ -186,6 +186,26 @@ def facts_of(extractor, text, published_at=None, title=None):
     # a task handed down is a target
     ("丹凤县下达易地扶贫搬迁任务3200户10560人。",
      {("relocated_households", 3200, "target"), ("relocated_persons", 10560, "target")}),
+    # the task of lifting a count out of poverty; reaching the bar to exit
+    ("全市将坚决完成剩余4.57万贫困人口脱贫任务。", {("poverty_exit_persons", 45700, "target")}),
+    ("今年,全县剩余的4130户17215人全部达到脱贫条件。",
+     {("poverty_exit_households", 4130, "actual"), ("poverty_exit_persons", 17215, "actual")}),
+    # an indicator's name and its figure, as a flattened table writes them
+    ("指标:减贫人数6.5万人;减贫户数1.7万户;贫困村退出170个;贫困县(区)摘帽4个;贫困发生率0.47%。",
+     {("poverty_exit_persons", 65000, "actual"), ("poverty_exit_households", 17000, "actual"),
+      ("poverty_villages_exited", 170, "actual"), ("poverty_counties_exited", 4, "actual"),
+      ("poverty_incidence_rate", 0.47, "actual")}),
+    # kinds of county: 贫困县市, 区县, 重点县; 清零; 农村贫困人口 as a noun
+    ("至此,恩施州8个贫困县市全部脱贫摘帽。", {("poverty_counties_exited", 8, "actual")}),
+    ("重庆市18个贫困区县全部脱贫摘帽。", {("poverty_counties_exited", 18, "actual")}),
+    ("彭水县等4个区县退出国家扶贫开发工作重点县。", {("poverty_counties_exited", 4, "actual")}),
+    ("四川88个贫困县全部清零。", {("poverty_counties_exited", 88, "actual")}),
+    ("现行标准下306.49万农村贫困人口全部脱贫。", {("poverty_exit_persons", 3064900, "actual")}),
+    ("黑龙江省20个国家级贫困县今年4月全部摘帽。", {("poverty_counties_exited", 20, "actual")}),
+    # paired lists of a change: the figures before the verb are all baselines
+    ("延川县、宜川县贫困发生率分别由2014年底的19.3%、17.4%降至2018年底的0.75%和0.89%。",
+     {("poverty_incidence_rate", 19.3, "baseline"), ("poverty_incidence_rate", 17.4, "baseline"),
+      ("poverty_incidence_rate", 0.75, "actual"), ("poverty_incidence_rate", 0.89, "actual")}),
     # a large figure with no measure word counts what the words before it name
     ("今年全省计划减少农村贫困人口110万。", {("poverty_exit_persons", 1100000, "target")}),
     ("全县脱贫人数达1.3万。", {("poverty_exit_persons", 13000, "actual")}),
@@ -503,3 +523,24 @@ def test_the_whole_county_in_a_prefectures_article_is_the_county_just_named(extr
     text = "福贡县是怒江州贫困程度最深的县之一。县扶贫办提供的数据显示,今年全县最后的4300户13600名贫困人口全部脱贫。"
     facts = extractor.extract(text, None, datetime(2020, 11, 1), prefecture)
     assert {f.adcode for f in facts} == {"533323"}
+
+
+def test_a_paired_change_list_gives_each_place_its_figures(extractor):
+    city = extractor.gazetteer.get("610600")  # 延安市
+    facts = extractor.extract("延川县、宜川县贫困发生率分别由2014年底的19.3%、17.4%降至2018年底的0.75%和0.89%。",
+                              None, None, city)
+    assert {f.value: f.adcode for f in facts} == {19.3: "610622", 0.75: "610622", 17.4: "610630", 0.89: "610630"}
+
+
+def test_a_named_places_share_under_qizhong_is_its_own_fact(extractor):
+    city = extractor.gazetteer.get("520500")  # 毕节市
+    facts = extractor.extract("目前,全市还剩余贫困人口4.57万人,其中威宁彝族回族苗族自治县剩余2.06万人。", None,
+                              datetime(2020, 1, 16), city)
+    assert {(f.value, f.adcode) for f in facts} == {(45700, "520500"), (20600, "520526")}
+
+
+def test_a_group_a_provinces_government_announces_belongs_to_the_province(extractor):
+    county = extractor.gazetteer.get("451228")  # 都安瑶族自治县
+    (fact,) = extractor.extract("20日,自治区人民政府批准都安瑶族自治县、大化瑶族自治县等8个县退出贫困县序列。", None,
+                                datetime(2020, 11, 21), county)
+    assert fact.adcode == "450000"

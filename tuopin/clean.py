@@ -299,6 +299,34 @@ class Cleaned:
     editor: str | None = None
 
 
+# ---------------------------------------------------------------- hard-wrapped text
+# Text cut into lines of a page's width (a PDF or a report typed to width): a line that breaks a
+# number from its unit (减贫12680 / 人), or a prose line that stops mid-sentence before an unindented
+# line, goes on in the next one.
+NUMBER_END = re.compile(r"(?:\d[万亿]?|\d\.)$")
+UNIT_START = re.compile(r"^(?:[万亿千]?[人户元%个名支]|[万亿])")
+# a comma earlier in the line, and a last word no heading ends with (由, 到, 的, a digit…)
+PROSE_CUT = re.compile(r"[,,、][^,,。;;!!??]*(?:[由到的和及与在对为从将把被达至等以向于比较]|[\d%])$")
+MIN_WRAPPED_LINE = 20
+
+
+def unwrap(raw_lines: list[str]) -> list[str]:
+    """Join the lines of hard-wrapped paragraphs back into one line each."""
+    joined: list[str] = []
+    for raw in raw_lines:
+        previous = joined[-1].rstrip() if joined else ""
+        line = raw.strip()
+        continues = line and raw[:1] not in (" ", "\t", "\u3000") and previous and (
+            (NUMBER_END.search(previous) and UNIT_START.match(line))
+            or (len(previous.strip()) >= MIN_WRAPPED_LINE and PROSE_CUT.search(previous)
+                and (han_count(line[0]) or line[0].isdigit()) and not DATE.match(line)))
+        if continues:
+            joined[-1] = previous + line
+        else:
+            joined.append(raw)
+    return joined
+
+
 # ---------------------------------------------------------------- line features
 # 减贫 2078 户 5222 人: some sites space out figures; the body keeps them joined to their words.
 FIGURE_SPACE = re.compile(rf"(?<=[\d%％])[ \t\u3000\xa0]+(?=[{HAN}%％])|(?<=[{HAN}])[ \t\u3000\xa0]+(?=\d)")
@@ -895,7 +923,9 @@ def clean(text: str, templates=None, context: Context | None = None) -> Cleaned:
     ``tuopin.templates.Templates``); context: what an HTML page says beside its main text.
     """
     context = context or Context()
-    lines = [tidy(line) for line in (text or "").splitlines()]
+    raw_lines = (text or "").splitlines()
+    # an HTML page's lines are its blocks already; a text file may be wrapped to a page's width
+    lines = [tidy(line) for line in (raw_lines if context.main_text else unwrap(raw_lines))]
     kinds = [classify(line) for line in lines]
     mark_templates(lines, kinds, templates)
     mark_copyright_blocks(lines, kinds)

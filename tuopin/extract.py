@@ -40,7 +40,7 @@ OWN_LEVEL = re.compile("(?:全|本|该|我)(?P<kind>[省市州县区旗盟])")
 MEDIA_AFTER = re.compile("日报|晚报|报|电视|广播|新闻|网|在线|频道|融媒|发布")
 
 # Planned or required figures (ANNOTATION rule 4): 计划, 力争, 确保…前, 要, 将, 目标, 任务.
-TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将实现|将完成|(?<![主重需必只还])要(?![求素点闻])")
+TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将(?=[^,;。!?\\d]{0,4}(?:完成|实现|脱贫|摘帽|退出|出列|减贫|搬迁|达到))|(?<![主重需必只还])要(?![求素点闻])")
 # Words by which a clause says its figures are done, not planned: 计划减贫2000人,实际减贫2300人.
 GOAL = re.compile("目标|任务")
 PURPOSE_OR_DONE = re.compile("为|围绕|按照|对照|根据|完成|实现|超额|圆满|达到|达成")
@@ -68,8 +68,10 @@ THAT_YEAR = re.compile(r"[\s”’」』)]*(?:那一年|这一年|同年|当年)
 UNKNOWN_COUNTY = re.compile(f"\\s*(?P<name>[{HAN}]{{2,3}}[县旗])(?=[^{HAN}]|退出|减贫|脱贫|实现|共|累计|全年|今年|去年|有|的)")
 GENERIC_COUNTY = re.compile("[全该本我各每这那哪某外邻年月日]|贫困县|重点县|摘帽县|示范县|试点县|先进县|出列县|退出县|大县|强县|小县|穷县|农业县|人口县|县旗$")
 RECENT_REACH = 200  # how far back 全县 in a prefecture's article looks for the county it means
-GROUPED = re.compile("等")  # right after the names it lists
+GROUPED = re.compile("等")
+PROVINCE_GOVERNMENT = re.compile("(?:省|自治区)(?:人民)?政府|省委|省扶贫|自治区扶贫")  # right after the names it lists
 LIST_MARKS = "、和及与"
+LIST_JOINERS = ("、", "和", "及", "与")
 # A range (专干5—10名) states no single figure.
 CHANGE_BY = re.compile("(?:增加|增长|减少|下降|降低|提高|提升|上升|增|减|降)了?$")
 COMPARED = re.compile("比|较|同比|相比|环比")
@@ -137,6 +139,12 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
             approximate=bool(m["approx_before"] or m["approx_mid"] or m["approx_after"]),
             baseline=bool(BASELINE.match(text, m.end())),
         ))
+    # 分别由19.3%、17.4%降至0.75%和0.89%: each figure listed before the change's verb is a baseline too
+    for i in range(len(found) - 2, -1, -1):
+        this, following = found[i], found[i + 1]
+        if (following.baseline and not this.baseline and this.unit == following.unit
+                and text[this.end:following.start] in LIST_JOINERS):
+            found[i] = replace(this, baseline=True)
     return found
 
 
@@ -183,7 +191,8 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
             for q in parse_quantities(text, m.start("q"), m.end("q")):
                 indicator = rule.indicator_for(q.unit, text[m.start():q.start])
                 if indicator is None and q.unit == "count":
-                    indicator = rule.indicator_for(elided_unit(text, clause_start, q.start))
+                    indicator = (rule.indicator_for(elided_unit(text, clause_start, q.start))
+                                 or rule.indicator_for("count", text[clause_start:q.start]))  # 贫困县(区)摘帽4个
                 if indicator is None or is_broken_or_threshold(text, q) or is_change_amount(text, q):
                     continue
                 if rule.exclude and rule.exclude.search(text, clause_start, q.start):
@@ -221,14 +230,16 @@ def not_anecdotes(text: str, found: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def without_subgroups(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Drop a 其中 figure of an indicator its sentence already gave: 转移就业2.3万人,其中省外转移1.2万人."""
+def without_subgroups(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """Drop a 其中 figure of an indicator its sentence already gave (转移就业2.3万人,其中省外转移1.2万人),
+    unless it is a named place's own (剩余贫困人口4.57万人,其中威宁县剩余2.06万人)."""
     kept: list[Candidate] = []
     for c in found:
         clause = span_around(text, c.quantity.raw_start, c.quantity.end, CLAUSE_END)[0]
         sentence = span_around(text, c.quantity.raw_start, c.quantity.end, SENTENCE_END)[0]
-        if SUBGROUP.match(text, clause) and any(k.indicator.code == c.indicator.code
-                                                and k.quantity.raw_start >= sentence for k in kept):
+        if (SUBGROUP.match(text, clause)
+                and any(k.indicator.code == c.indicator.code and k.quantity.raw_start >= sentence for k in kept)
+                and not gazetteer.mentions(text[clause:c.quantity.raw_start])):
             continue
         kept.append(c)
     return kept
@@ -471,7 +482,11 @@ class Extractor:
                 return listed
         subject = sentence_subject(text, sentence_left, left, self.gazetteer.mentions(text[sentence_left:left]))
         if named:
-            return self.group_region(name_list(clause, named), subject, document_region)
+            complete = not GROUPED.match(clause, named[-1].end)  # 岚县、方山县2个 names them all
+            return self.group_region(name_list(clause, named), None if complete else subject,
+                                     None if complete else document_region,
+                                     not complete and PROVINCE_GOVERNMENT.search(text, sentence_left,
+                                                                                  q.raw_start) is not None)
         unknown = UNKNOWN_COUNTY.match(clause)
         if unknown and not GENERIC_COUNTY.search(unknown["name"]) and not self.gazetteer.knows(unknown["name"]):
             return None  # 平立县退出贫困村28个: 平利县 misspelled
@@ -506,15 +521,19 @@ class Extractor:
         return places[figures.index(q.raw_start)]
 
     def group_region(self, members: list[Region], subject: Region | None,
-                     document_region: Region | None) -> Region | None:
+                     document_region: Region | None, announced_by_province: bool = False) -> Region | None:
         """Return the region a group of named places (…等9个县) lies in: the sentence's subject or the
         document's region when it holds them all (贵州省人民政府发布公告,威宁县等9个县退出), else the
-        nearest region above them all."""
+        nearest region above them all (which is all there is for a group named in full)."""
         def holds(region: Region) -> bool:
             return all(region in self.gazetteer.ancestors(m) for m in members)
         for candidate in (subject, document_region):
             if candidate and holds(candidate):
                 return candidate
+        if announced_by_province:  # 自治区人民政府批准都安瑶族自治县、大化瑶族自治县等8个县退出
+            province = next((r for r in self.gazetteer.ancestors(members[0]) if r.level == "province"), None)
+            if province and holds(province):
+                return province
         return next((r for r in self.gazetteer.ancestors(members[0]) if r.level != "country" and holds(r)), None)
 
     def extract(self, body: str, title: str | None = None,
@@ -526,7 +545,7 @@ class Extractor:
         default_year = reporting_year(body, written, title)
         facts, seen = [], set()
         found = not_anecdotes(body, outside_mojibake(body, candidates(body, self.lexicon.rules)))
-        for c in without_subgroups(body, best_per_quantity(found)):
+        for c in without_subgroups(body, best_per_quantity(found), self.gazetteer):
             q = c.quantity
             fact = self.to_fact(body, c, document_region, written, default_year)
             key = (fact.indicator_code, fact.value, fact.qualifier)

@@ -15,8 +15,8 @@ from tuopin import numbers, prefilter
 MEASURES = "人次|人|名|户|个|支|家|元|%"
 MODIFIER = "(?:“[^”\\d;。!?\\n]{1,8}”|深度|重点|省级|市级|县级|国家级|国家|国定|国贫|省贫|省定|市定|插花型?)?"
 NOUNS = ("扶贫开发工作重点县|扶贫开发重点县|扶贫开发重点村|扶贫重点县|扶贫重点村|重点贫困县|重点贫困村|"
-         "贫困县市区|贫困县区|贫困县|贫困村|贫困户|贫困人口|贫困群众|驻村帮扶工作队|驻村工作队|"
-         "帮扶工作队|工作队|县市区|县区|县市|贫困旗县|旗县市区|旗县区|旗县|县|人口|村")
+         "农村贫困人口|农村贫困群众|贫困县市区|贫困县区|贫困县市|贫困区县|贫困县|贫困村|贫困户|贫困人口|贫困群众|驻村帮扶工作队|驻村工作队|"
+         "帮扶工作队|工作队|县市区|县区|县市|区县|贫困旗县|旗县市区|旗县区|旗县|县|人口|村")
 # 建档立卡 (identified and registered as poor), or its short form 建卡.
 REGISTERED = "(?:建档立卡|建卡)"
 PREFIX_NOUNS = f"{REGISTERED}?(?:贫困村|贫困户|贫困人口|贫困县)"
@@ -40,6 +40,7 @@ QUANTITY = (
     f"|(?P<bare_large>(?<=[万亿])(?=[,;。!?、\n]|$)))"
 )
 QUANTITY_RE = re.compile(QUANTITY)
+CHANGE_RE = re.compile(CHANGE)
 PLAIN_QUANTITY = re.sub(r"\(\?P<\w+>", "(?:", QUANTITY)
 SEQUENCE = f"(?:{PLAIN_QUANTITY})(?:{SEPARATOR}?(?:{PLAIN_QUANTITY})){{0,6}}"
 
@@ -65,7 +66,9 @@ def list_position(lead: str) -> tuple[list[tuple[int, int]], int] | None:
         return None
     cuts = [0] + [m.end() for m in LIST_LABEL_BREAK.finditer(lead, 0, at)] + [at + 1]
     labels = [(start, end - 1) for start, end in zip(cuts, cuts[1:]) if end - 1 > start]
-    place = sum(1 for _ in QUANTITY_RE.finditer(lead, at))
+    # 分别由19.3%、17.4%降至0.75%和0.89%: the figures after the change count their places afresh
+    changes = [m.end() for m in CHANGE_RE.finditer(lead, at)]
+    place = sum(1 for _ in QUANTITY_RE.finditer(lead, changes[-1] if changes else at))
     return (labels, place) if place < len(labels) else None
 
 
