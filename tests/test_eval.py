@@ -1,0 +1,71 @@
+"""The extractor on articles it was not written for: recall and precision as score_facts.py counts them."""
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from tuopin.clean import clean
+from tuopin.decode import decode
+from tuopin.extract import Extractor
+from tuopin.lexicon import Lexicon
+from tuopin.regions import Gazetteer
+from tuopin.repair import repair
+
+from conftest import SEEDS
+
+EVAL = Path(__file__).resolve().parent / "data" / "eval"
+MIN_RECALL = 0.95
+MIN_PRECISION = 0.95
+
+
+def close(a: float, b: float) -> bool:
+    return abs(a - b) <= max(abs(b) * 0.005, 0.01)
+
+
+@pytest.fixture(scope="module")
+def predicted():
+    """(set, file) -> {(indicator, value)} over every evaluation article."""
+    extractor = Extractor(Lexicon.from_dir(SEEDS), Gazetteer.from_csv(SEEDS / "regions.csv"))
+    found = {}
+    for path in sorted(EVAL.glob("*/*.txt")):
+        cleaned = clean(repair(decode(path.read_bytes()).text).text)
+        region = extractor.gazetteer.document_region(cleaned.title, cleaned.body_text)
+        facts = extractor.extract(cleaned.body_text, cleaned.title, cleaned.published_at, region)
+        found[(path.parent.name, path.name)] = {(f.indicator_code, f.value) for f in facts}
+    return found
+
+
+def gold_facts():
+    gold = defaultdict(list)
+    for table in sorted(EVAL.glob("*/gold.csv")):
+        for row in csv.DictReader(table.open(encoding="utf-8")):
+            gold[(table.parent.name, row["file"])].append((row["indicator_code"], float(row["value"]),
+                                                           row["status"], row["evidence"]))
+    return gold
+
+
+def test_every_article_has_gold_and_every_gold_row_an_article(predicted):
+    assert set(gold_facts()) == set(predicted) and len(predicted) >= 50
+
+
+def test_recall_and_precision_on_articles_written_by_others(predicted):
+    gold = gold_facts()
+    misses, wrong, required, true, false = [], [], 0, 0, 0
+    for key, facts in gold.items():
+        for code, value, status, evidence in facts:
+            if status == "required":
+                required += 1
+                if not any(c == code and close(v, value) for c, v in predicted[key]):
+                    misses.append(f"{key} {code} {value:g} «{evidence}»")
+        for code, value in predicted[key]:
+            if any(c == code and close(value, v) and s == "required" for c, v, s, _ in facts):
+                true += 1
+            elif not any(c == code and close(value, v) for c, v, _, _ in facts):
+                false += 1
+                wrong.append(f"{key} {code} {value:g}")
+    recall = 1 - len(misses) / required
+    precision = true / (true + false)
+    report = "\n".join(["missed:"] + misses + ["not in gold:"] + wrong)
+    assert recall >= MIN_RECALL and precision >= MIN_PRECISION, (
+        f"recall {recall:.3f}, precision {precision:.3f}\n{report}")
