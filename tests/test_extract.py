@@ -206,6 +206,21 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("延川县、宜川县贫困发生率分别由2014年底的19.3%、17.4%降至2018年底的0.75%和0.89%。",
      {("poverty_incidence_rate", 19.3, "baseline"), ("poverty_incidence_rate", 17.4, "baseline"),
       ("poverty_incidence_rate", 0.75, "actual"), ("poverty_incidence_rate", 0.89, "actual")}),
+    # 嘎查, a village of Inner Mongolia; a rate brought down to nothing
+    ("全年减贫5239户12736人,退出贫困嘎查23个。",
+     {("poverty_exit_households", 5239, "actual"), ("poverty_exit_persons", 12736, "actual"),
+      ("poverty_villages_exited", 23, "actual")}),
+    ("贫困发生率从2014年底的33.6%下降为0。",
+     {("poverty_incidence_rate", 33.6, "baseline"), ("poverty_incidence_rate", 0, "actual")}),
+    # exits once the bar is reached; loans with interest subsidised; the lowest rate; a task's figure
+    ("水富、绥江2个县(市)达到脱贫摘帽标准,14个贫困村达到出列标准。",
+     {("poverty_counties_exited", 2, "actual"), ("poverty_villages_exited", 14, "actual")}),
+    ("全市发放扶贫小额贴息贷款12.3亿元。", {("poverty_microcredit", 1230000000, "actual")}),
+    ("秭归县综合贫困发生率最低,为0.43%。", {("poverty_incidence_rate", 0.43, "actual")}),
+    ("全县完成减贫任务2.07万人。", {("poverty_exit_persons", 20700, "actual")}),
+    # the plan between a figure and its trigger
+    ("巧家、盐津、大关、永善、鲁甸5个县力争脱贫摘帽。", {("poverty_counties_exited", 5, "target")}),
+    ("全市今年将减少贫困人口18万人。", {("poverty_exit_persons", 180000, "target")}),
     # a large figure with no measure word counts what the words before it name
     ("今年全省计划减少农村贫困人口110万。", {("poverty_exit_persons", 1100000, "target")}),
     ("全县脱贫人数达1.3万。", {("poverty_exit_persons", 13000, "actual")}),
@@ -473,6 +488,25 @@ def test_period_years(extractor, text, published, expected):
 def test_relative_years(extractor, text, published, expected):
     facts = extractor.extract(text, None, datetime(published, 12, 20))
     assert {f.value: f.period_year for f in facts} == expected
+
+
+def test_the_nearer_of_a_year_and_a_relative_time_dates_a_figure(extractor):
+    text = "根据《阜平县脱贫攻坚规划(2016—2020年)》,今年全县计划减贫2.02万人,出列贫困村48个。"
+    facts = {f.value: (f.period_year, f.qualifier) for f in extractor.extract(text, None, datetime(2016, 2, 26))}
+    assert facts == {20200: (2016, "target"), 48: (2016, "target")}
+
+
+def test_a_whole_years_figures_take_the_year_the_sentence_before_speaks_of(extractor):
+    text = "会议指出,去年全县脱贫攻坚取得重大进展。全年减少贫困人口1.12万人,退出贫困村46个。"
+    facts = {f.value: f.period_year for f in extractor.extract(text, "通渭县召开2019年脱贫攻坚誓师大会",
+                                                                datetime(2019, 2, 22))}
+    assert facts == {11200: 2018, 46: 2018}
+
+
+def test_a_plan_without_a_year_is_for_the_year_written(extractor):
+    text = "2019年,全市减贫4.2万人。2019年全市贫困发生率降至1.2%。全市将确保剩余4.1万贫困人口全部脱贫。"
+    facts = {f.value: (f.period_year, f.qualifier) for f in extractor.extract(text, None, datetime(2020, 1, 10))}
+    assert facts[41000] == (2020, "target") and facts[42000] == (2019, "actual")
 
 
 def test_section_headings_date_the_figures_under_them(extractor):

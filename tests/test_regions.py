@@ -428,3 +428,8 @@ def test_document_region_speaks_for_the_province_its_named_counties_lie_in(gaz):
 def test_document_region_of_a_county_article_mentioning_its_province(gaz):
     body = "全县减贫1.2万人。全县贫困发生率降至1%。全县投入资金3亿元。全省脱贫攻坚现场会在泽州县召开。泽州县全县上下齐心。"
     assert gaz.document_region(None, body).adcode == "140525"
+
+
+def test_banners_by_their_short_wing_names(gaz):
+    assert gaz.document_region("科右前旗2018年脱贫攻坚工作综述", "全旗减贫5239户12736人。").adcode == "152221"
+    assert [m.region.adcode for m in gaz.mentions("察右前旗、土左旗")] == ["150926", "150121"]

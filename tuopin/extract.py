@@ -40,9 +40,8 @@ OWN_LEVEL = re.compile("(?:全|本|该|我)(?P<kind>[省市州县区旗盟])")
 MEDIA_AFTER = re.compile("日报|晚报|报|电视|广播|新闻|网|在线|频道|融媒|发布")
 
 # Planned or required figures (ANNOTATION rule 4): 计划, 力争, 确保…前, 要, 将, 目标, 任务.
-TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将(?=[^,;。!?\\d]{0,4}(?:完成|实现|脱贫|摘帽|退出|出列|减贫|搬迁|达到))|(?<![主重需必只还])要(?![求素点闻])")
+TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将(?=[^,;。!?\\d]{0,4}(?:完成|实现|脱贫|摘帽|退出|出列|减贫|减少|搬迁|达到))|(?<![主重需必只还])要(?![求素点闻])")
 # Words by which a clause says its figures are done, not planned: 计划减贫2000人,实际减贫2300人.
-GOAL = re.compile("目标|任务")
 PURPOSE_OR_DONE = re.compile("为|围绕|按照|对照|根据|完成|实现|超额|圆满|达到|达成")
 DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
 BASELINE = re.compile(CHANGE)  # used with .match at the figure's end
@@ -63,7 +62,7 @@ NOT_A_VILLAGE_NAME = re.compile("贫困|行政|自然|重点|示范|出列|退�
 SUBGROUP = re.compile(r"\s*其中")
 # A section heading: a short line without a full stop (一、2017年工作回顾), from line start to line end.
 HEADING = re.compile(r"(?m)^[^\n。;!?]{2,30}$")
-THAT_YEAR = re.compile(r"[\s”’」』)]*(?:那一年|这一年|同年|当年)")
+THAT_YEAR = re.compile(r"[\s”’」』)]*(?:那一年|这一年|同年|当年|全年|一年来)")
 # A clause opening with a county's name that the gazetteer does not know (a misspelling) has no region.
 UNKNOWN_COUNTY = re.compile(f"\\s*(?P<name>[{HAN}]{{2,3}}[县旗])(?=[^{HAN}]|退出|减贫|脱贫|实现|共|累计|全年|今年|去年|有|的)")
 GENERIC_COUNTY = re.compile("[全该本我各每这那哪某外邻年月日]|贫困县|重点县|摘帽县|示范县|试点县|先进县|出列县|退出县|大县|强县|小县|穷县|农业县|人口县|县旗$")
@@ -73,6 +72,7 @@ PROVINCE_GOVERNMENT = re.compile("(?:省|自治区)(?:人民)?政府|省委|省�
 LIST_MARKS = "、和及与"
 LIST_JOINERS = ("、", "和", "及", "与")
 # A range (专干5—10名) states no single figure.
+RATE = re.compile("发生率")
 CHANGE_BY = re.compile("(?:增加|增长|减少|下降|降低|提高|提升|上升|增|减|降)了?$")
 COMPARED = re.compile("比|较|同比|相比|环比")
 RANGE_BEFORE = re.compile(r"\d\s*(?:—|–|-|~|～|至|到)\s*$")
@@ -134,8 +134,7 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
         noun = m["noun"] or m["bare_noun"] or m["prefix"]
         found.append(Quantity(
             start=m.start("number") - len(m["approx_before"] or ""), end=m.end(), raw_start=m.start("number"),
-            value=value, unit=(implied_unit(text, m.start()) if m["bare_large"] is not None
-                               else unit_of(m["measure"], noun)),
+            value=value, unit=bare_unit(text, m) or unit_of(m["measure"], noun),
             approximate=bool(m["approx_before"] or m["approx_mid"] or m["approx_after"]),
             baseline=bool(BASELINE.match(text, m.end())),
         ))
@@ -146,6 +145,16 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
                 and text[this.end:following.start] in LIST_JOINERS):
             found[i] = replace(this, baseline=True)
     return found
+
+
+def bare_unit(text: str, m: re.Match) -> str | None:
+    """Return what a figure without a measure word counts: a large one what the words before it name
+    (减少农村贫困人口110万), a zero after a change the rate it brings down (贫困发生率…下降为0)."""
+    if m["bare_large"] is not None:
+        return implied_unit(text, m.start())
+    if m["bare_zero"] is not None and RATE.search(text, max(0, m.start() - 30), m.start()):
+        return "percent"
+    return None
 
 
 def is_broken_or_threshold(text: str, q: Quantity) -> bool:
@@ -324,7 +333,8 @@ def listed_year(lead: str) -> int | None:
     return own[-1][1] if own and all(years_in(lead[slice(*label)]) for label in labels) else None
 
 
-def period_year(text: str, q: Quantity, written: int | None, default: int | None) -> int | None:
+def period_year(text: str, q: Quantity, written: int | None, default: int | None,
+                planned_figure: bool = False) -> int | None:
     """Return the year a figure refers to: its clause, then its sentence, then the article."""
     for breaks in (CLAUSE_END, SENTENCE_END):
         left, right = span_around(text, q.raw_start, q.end, breaks)
@@ -341,18 +351,23 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
             return years_in(text[left + froms[-1]:q.raw_start])[0][1]
         # 由2016年底的7.2%降至3.8%,全年退出贫困村412个: a change's starting year dates its baseline only
         starting = set() if q.baseline else set(froms)
-        before = [year for pos, year in years_in(text[left:q.raw_start]) if pos not in starting]
-        if before:
-            return before[-1]
-        relative = relative_year(text[left:right], q.raw_start - left, q.baseline)
-        if relative is not None:
-            return written + relative if written else (default if relative == 0 else None)
+        before = [(pos, year) for pos, year in years_in(text[left:q.raw_start]) if pos not in starting]
+        cue = relative_cue(text[left:right], q.raw_start - left, q.baseline)
+        # 根据《规划(2016—2020年)》,今年全县计划…: whichever of a year and a relative time is nearer
+        if before and (cue is None or before[-1][0] > cue[0] or cue[0] > q.raw_start - left):
+            return before[-1][1]
+        if cue is not None:
+            return written + cue[1] if written else (default if cue[1] == 0 else None)
         # 脱贫23275户,贫困发生率由2014年的10.6%下降到1.27%: a later change's start year dates only it
         starts_later = {m.end() - q.end for m in FROM_YEAR.finditer(text, q.end, right)}
         after = [year for pos, year in years_in(text[q.end:right]) if pos not in starts_later]
         if after and breaks == CLAUSE_END:  # 安置1623户,完成“十三五”搬迁任务的103%: not the figure's year
             return after[0]
-    return subgroup_year(text, q) or heading_year(text, q.raw_start) or default
+    fallback = subgroup_year(text, q, written) or heading_year(text, q.raw_start)
+    if fallback:
+        return fallback
+    # a plan that names no year is for this year or later, whatever year the article reports on
+    return written if planned_figure and written and (default is None or default < written) else default
 
 
 def heading_year(text: str, at: int) -> int | None:
@@ -371,10 +386,10 @@ def dated_headings(text: str) -> tuple[list[int], list[int]]:
     return [start for start, _ in dated], [year for _, year in dated]
 
 
-def relative_year(scope: str, at: int, baseline: bool) -> int | None:
-    """Return the offset from the year written of the relative time nearest before a figure in its
-    scope (else the first after it): 去年 -1, 今年/目前/2014年以来 0, 明年 +1. Neither 较上年 (a
-    comparison) nor, for the end of a change, 由去年底的8.9%降至3.2% (its start) dates a figure."""
+def relative_cue(scope: str, at: int, baseline: bool) -> tuple[int, int] | None:
+    """Return where the relative time nearest before a figure in its scope (else the first after it)
+    stands and its offset from the year written: 去年 -1, 今年/目前/2014年以来 0, 明年 +1. Neither
+    较上年 (a comparison) nor, for the end of a change, 由去年底的8.9%降至3.2% (its start) dates a figure."""
     cues = []
     for pattern, offset in ((LAST_YEAR, -1), (NEXT_YEAR, 1), (CURRENT_YEAR, 0), (SINCE, 0)):
         for m in pattern.finditer(scope):
@@ -385,19 +400,22 @@ def relative_year(scope: str, at: int, baseline: bool) -> int | None:
     if not cues:
         return None
     earlier = [cue for cue in cues if cue[0] < at]
-    return max(earlier)[1] if earlier else min(cues)[1]
+    return max(earlier) if earlier else min(cues)
 
 
-def subgroup_year(text: str, q: Quantity) -> int | None:
+def subgroup_year(text: str, q: Quantity, written: int | None) -> int | None:
     """Return the year of the sentence a 其中 sentence breaks down (2019年共减贫22.9万人。其中,镇雄县减贫7.22万人)
-    or a 那一年 sentence points back to."""
+    or a 那一年 or 全年 sentence points back to (去年全县脱贫攻坚取得重大进展。全年减少贫困人口1.12万人)."""
     left = span_around(text, q.raw_start, q.end, SENTENCE_END)[0]
     if left == 0 or not (SUBGROUP.match(text, left) or THAT_YEAR.match(text, left)):
         return None
     previous = span_around(text, left - 1, left - 1, SENTENCE_END)[0]
     starts = {m.end() - previous for m in FROM_YEAR.finditer(text, previous, left)}
     years = [year for pos, year in years_in(text[previous:left]) if pos not in starts]
-    return years[0] if years else None
+    if years:
+        return years[0]
+    cue = relative_cue(text[previous:left], left - previous, False)
+    return written + cue[1] if cue is not None and written else None
 
 
 def planned(body: str, q: Quantity, clause_left: int) -> bool:
@@ -413,10 +431,10 @@ def planned(body: str, q: Quantity, clause_left: int) -> bool:
     cue_clause_left, cue_clause_end = span_around(body, cue.start(), cue.end(), CLAUSE_END)
     if QUANTITY_RE.search(body, cue.end(), cue_clause_end):
         return True
-    # 为确保如期脱贫,全县投入资金5亿元: a purpose without figures plans nothing after it; but a goal
-    # named as such is spelled out after it (今年的目标任务很明确,就是剩余的6735户21409人全部脱贫),
-    # unless it was a goal reached (圆满完成年度目标任务,全县减贫5200人)
-    return bool(GOAL.fullmatch(cue.group())) and not PURPOSE_OR_DONE.search(body, cue_clause_left, cue.start())
+    # A plan goes on into the clauses after it (2019年,全市将确保两县脱贫摘帽,减贫4.3万人; 今年的目标
+    # 任务很明确,就是剩余的6735户21409人全部脱贫), but a purpose plans nothing (为确保如期脱贫,全县
+    # 投入资金5亿元), nor a goal reached (圆满完成年度目标任务,全县减贫5200人).
+    return not PURPOSE_OR_DONE.search(body, cue_clause_left, cue.start())
 
 
 def name_list(text: str, mentions) -> list[Region]:
@@ -561,11 +579,13 @@ class Extractor:
         left = span_around(body, c.match_start, c.match_end, CLAUSE_END)[0]
         right = span_around(body, c.match_end - 1, c.match_end, CLAUSE_END)[1]
         evidence = body[left:right].rstrip(CLAUSE_END).strip()
-        year = period_year(body, q, written, default_year)
+        # 5个县力争脱贫摘帽, 16个贫困县将全部脱贫摘帽: the plan between the figure and its trigger
+        plan = not q.baseline and (planned(body, q, left) or TARGET.search(body, q.end, c.match_end) is not None)
+        year = period_year(body, q, written, default_year, plan)
         if q.baseline:
             qualifier = "baseline"
-        elif planned(body, q, left) or (year and written and year > written  # 到2020年 in 2017: a plan
-                                         and not DONE.search(body, left, right)):
+        elif plan or (year and written and year > written  # 到2020年 in 2017: a plan
+                      and not DONE.search(body, left, right)):
             qualifier = "target"
         else:
             qualifier = "actual"

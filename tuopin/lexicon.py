@@ -15,11 +15,11 @@ from tuopin import numbers, prefilter
 MEASURES = "人次|人|名|户|个|支|家|元|%"
 MODIFIER = "(?:“[^”\\d;。!?\\n]{1,8}”|深度|重点|省级|市级|县级|国家级|国家|国定|国贫|省贫|省定|市定|插花型?)?"
 NOUNS = ("扶贫开发工作重点县|扶贫开发重点县|扶贫开发重点村|扶贫重点县|扶贫重点村|重点贫困县|重点贫困村|"
-         "农村贫困人口|农村贫困群众|贫困县市区|贫困县区|贫困县市|贫困区县|贫困县|贫困村|贫困户|贫困人口|贫困群众|驻村帮扶工作队|驻村工作队|"
+         "农村贫困人口|农村贫困群众|贫困县市区|贫困县区|贫困县市|贫困区县|贫困县|贫困村|贫困嘎查|嘎查村|嘎查|贫困户|贫困人口|贫困群众|驻村帮扶工作队|驻村工作队|"
          "帮扶工作队|工作队|县市区|县区|县市|区县|贫困旗县|旗县市区|旗县区|旗县|县|人口|村")
 # 建档立卡 (identified and registered as poor), or its short form 建卡.
 REGISTERED = "(?:建档立卡|建卡)"
-PREFIX_NOUNS = f"{REGISTERED}?(?:贫困村|贫困户|贫困人口|贫困县)"
+PREFIX_NOUNS = f"{REGISTERED}?(?:贫困村|贫困户|贫困人口|贫困县|贫困嘎查)"
 APPROX_BEFORE = "近|约|逾|超过"
 APPROX_AFTER = "多|余"
 # A change between two figures: 由24.8%降至2.78% (the first is the baseline).
@@ -37,7 +37,9 @@ QUANTITY = (
     f"(?:(?P<measure>{MEASURES})(?P<noun>{MODIFIER}{REGISTERED}?(?:{NOUNS}))?"
     f"|(?P<bare_noun>{REGISTERED}?(?:{NOUNS}))"
     # 减少农村贫困人口110万, 脱贫人数达1.3万: a large figure ending its clause, what it counts said before
-    f"|(?P<bare_large>(?<=[万亿])(?=[,;。!?、\n]|$)))"
+    f"|(?P<bare_large>(?<=[万亿])(?=[,;。!?、\n]|$))"
+    # 贫困发生率从33.6%下降为0: nothing left needs no unit
+    f"|(?P<bare_zero>(?<=[为至到]0)(?=[,;。!?、\n]|$)))"
 )
 QUANTITY_RE = re.compile(QUANTITY)
 CHANGE_RE = re.compile(CHANGE)
@@ -236,7 +238,7 @@ def unit_of(measure: str | None, noun: str | None) -> str | None:
     noun = noun or ""
     if "工作队" in noun:
         return "team"
-    if noun.endswith("村"):
+    if noun.endswith(("村", "嘎查")):  # 嘎查: a village of Inner Mongolia
         return "village"
     if "县" in noun:
         return "county"

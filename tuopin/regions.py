@@ -218,8 +218,15 @@ def short_names(name: str) -> list[str]:
     return [core]
 
 
+# Inner Mongolia's banners by wing and place: 科尔沁右翼前旗 → 科右前旗, 土默特左旗 → 土左旗.
+BANNER = re.compile("^(?P<core>[\u4e00-\u9fff]{2,})(?P<wing>[左右])翼?(?P<place>[前中后]?)旗$")
+
+
 def alias_names(name: str) -> list[str]:
-    """Return customary full-strength aliases (凉山彝族自治州 → 凉山州)."""
+    """Return customary full-strength aliases (凉山彝族自治州 → 凉山州, 科尔沁右翼前旗 → 科右前旗)."""
+    banner = BANNER.match(name)
+    if banner and len(banner["core"]) >= 3:
+        return [banner["core"][0] + banner["wing"] + banner["place"] + "旗"]
     core, suffix = _core_name(name)
     alias_suffix = AUTONOMOUS_ALIAS_SUFFIX.get(suffix)
     if alias_suffix is None or len(core) < MIN_SHORT_LEN:
