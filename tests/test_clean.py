@@ -317,3 +317,10 @@ def test_hard_wrapped_report_lines_join_back_into_sentences():
     assert "实际减贫3201户12680人,52个贫困村全部退出,贫困发生率由2017年底的11.6%下降到1.9%,全县" in body
     assert "全年共整合各类扶贫资金9.76亿元,共实施" in body
     assert "一、目标任务完成情况\n" in body  # a heading stays a line of its own
+
+
+def test_an_e_papers_issue_date_with_its_weekday_is_the_published_date():
+    text = ("菏泽日报数字报\n2017年02月15日 星期三 第A2版:综合新闻\n上一版 下一版 返回目录\n\n"
+            "鄄城去年减贫1.12万户2.63万人\n\n本报鄄城讯(记者 孙玉芳)2月13日,记者从鄄城县扶贫办获悉,"
+            "去年该县共减贫1.12万户2.63万人,63个省定扶贫工作重点村退出。\n")
+    assert clean(text).published_at == datetime(2017, 2, 15)

@@ -206,6 +206,7 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("延川县、宜川县贫困发生率分别由2014年底的19.3%、17.4%降至2018年底的0.75%和0.89%。",
      {("poverty_incidence_rate", 19.3, "baseline"), ("poverty_incidence_rate", 17.4, "baseline"),
       ("poverty_incidence_rate", 0.75, "actual"), ("poverty_incidence_rate", 0.89, "actual")}),
+    ("去年该县63个省定扶贫工作重点村退出。", {("poverty_villages_exited", 63, "actual")}),
     # 嘎查, a village of Inner Mongolia; a rate brought down to nothing
     ("全年减贫5239户12736人,退出贫困嘎查23个。",
      {("poverty_exit_households", 5239, "actual"), ("poverty_exit_persons", 12736, "actual"),
@@ -261,6 +262,8 @@ def test_constructions(extractor, sentence, expected):
     "外出务工的3名贫困户子女返乡创业。",
     "完成1097户非建卡特殊困难户安全住房建设。",                        # not registered (seed 003)
     "非建档立卡贫困户1200户纳入监测。",
+    # a count per household is a ratio, not a count
+    "搬迁群众户均1人以上实现就业。",
     # how much a figure changed is not what it came to
     "全县贫困发生率同比下降了5.2%。",
     "全县扶贫资金比上年增加2000万元。",

@@ -47,6 +47,7 @@ DATE_PART = r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|
 TIME_PART = r"(?:\s*(?P<H>\d{1,2})\s*[::]\s*(?P<M>\d{2})(?:\s*[::]\s*(?P<S>\d{2}))?)?"
 DATE = re.compile(rf"(?<!\d){DATE_PART}{TIME_PART}(?!\d)")
 # A page-header clock (2020年5月12日 星期二) is today's date, not the article's.
+EDITION = re.compile(r"第\s*[A-Za-z]?\d{1,3}\s*版|版面|数字报|电子报")
 WEEKDAY_AFTER = re.compile(r"\s*(?:星期|周|礼拜)[一二三四五六日天]")
 # 吉林日报3月26日讯, 新华社北京2月13日电: the year comes from another date of the page.
 MONTH_DAY = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:讯|电|消息|报道)")
@@ -717,8 +718,8 @@ def find_title(lines: list[str], kinds: list[str | None], start: int,
 def parse_date(line: str) -> datetime | None:
     """Return the first valid date (and time) in a line, skipping page-header clocks."""
     for match in DATE.finditer(line):
-        if WEEKDAY_AFTER.match(line, match.end()):
-            continue
+        if WEEKDAY_AFTER.match(line, match.end()) and not EDITION.search(line):
+            continue  # a page header's clock, unless the date is a paper's issue (星期三 第A2版)
         parts = [match.group(k) for k in ("y", "m", "d", "H", "M", "S")]
         try:
             return datetime(*(int(p) for p in parts if p is not None))

@@ -48,6 +48,7 @@ BASELINE = re.compile(CHANGE)  # used with .match at the figure's end
 # Thresholds and standards are not facts (rule 1): 收入达到4200元以上, 低于4160元.
 THRESHOLD_AFTER = re.compile("^(?:以上|以下|以内|标准|的[^,;。!?\\d]{0,4}(?:标准|线))")  # 超过3535元的退出标准
 COUNTS = {"person", "household", "village", "county", "team", "person_times"}
+PER_UNIT = re.compile("(?:户均|人均|每户|每人|村均|每村)$")
 EXCEEDING = re.compile("超过|超出|高于|逾")
 THRESHOLD_BEFORE = re.compile("(?:低于|高于|不低于|不高于|不足|不超过|标准为?|门槛)$")
 # Broken numbers state nothing (rule 8): ****万人, 65438+6600万.
@@ -166,6 +167,8 @@ def is_broken_or_threshold(text: str, q: Quantity) -> bool:
     if RANGE_BEFORE.search(before):
         return True
     if THRESHOLD_BEFORE.search(before):
+        return True
+    if q.unit in COUNTS and PER_UNIT.search(text, max(0, q.start - 3), q.start):  # 户均1人以上实现就业
         return True
     # 人均纯收入必须稳定超过4000元: more than an amount or a share is a bar to clear (超过1万人 is a rough count)
     if q.unit not in COUNTS and EXCEEDING.search(text, max(0, q.start - 3), q.raw_start):
