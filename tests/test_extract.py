@@ -6,6 +6,7 @@ import pytest
 from tuopin.extract import Extractor
 from tuopin.lexicon import Lexicon
 from tuopin.regions import Gazetteer
+from tuopin.repair import find_mojibake
 
 from conftest import SEEDS
 
@@ -207,6 +208,9 @@ def facts_of(extractor, text, published_at=None, title=None):
      {("poverty_incidence_rate", 19.3, "baseline"), ("poverty_incidence_rate", 17.4, "baseline"),
       ("poverty_incidence_rate", 0.75, "actual"), ("poverty_incidence_rate", 0.89, "actual")}),
     ("去年该县63个省定扶贫工作重点村退出。", {("poverty_villages_exited", 63, "actual")}),
+    ("全县25830名贫困群众实现脱贫,涉及贫困户7012户。",
+     {("poverty_exit_persons", 25830, "actual"), ("poverty_exit_households", 7012, "actual")}),
+    ("完成农村危旧土坯房改造4210户。", {("dilapidated_houses_renovated", 4210, "actual")}),
     # 嘎查, a village of Inner Mongolia; a rate brought down to nothing
     ("全年减贫5239户12736人,退出贫困嘎查23个。",
      {("poverty_exit_households", 5239, "actual"), ("poverty_exit_persons", 12736, "actual"),
@@ -581,3 +585,16 @@ def test_a_group_a_provinces_government_announces_belongs_to_the_province(extrac
     (fact,) = extractor.extract("20日,自治区人民政府批准都安瑶族自治县、大化瑶族自治县等8个县退出贫困县序列。", None,
                                 datetime(2020, 11, 21), county)
     assert fact.adcode == "450000"
+
+
+def test_a_count_the_sentence_gives_nationwide_is_the_countrys(extractor):
+    county = extractor.gazetteer.get("640422")  # 西吉县
+    (fact,) = extractor.extract("放眼全国,832个贫困县中,截至今年初已有780个脱贫摘帽。", None, datetime(2020, 11, 17), county)
+    assert (fact.value, fact.adcode) == (780, "100000")
+
+
+def test_garbage_run_into_a_sentence_spoils_only_its_clause(extractor):
+    text = "基础设施明显改善。鍏ㄥ幙鑴辫传鏀诲潥鍙栧緱鍐冲畾鎬ф垚鏋滐紝鏍规嵁璁″垝,2017年全市将实现9.1万贫困人口脱贫。"
+    assert find_mojibake(text)  # the garbage is seen as such, and runs into the clause 根据计划
+    assert {(f.value, f.qualifier) for f in extractor.extract(text, None, datetime(2017, 3, 1))} == {(91000, "target")}
+    assert extractor.extract("鍏ㄥ幙鑴辫传鏀诲潥鍙栧緱鍐冲畾鎬ф垚鏋滐紝全市减贫9.1万人。") == []

@@ -258,13 +258,15 @@ def without_subgroups(text: str, found: list[Candidate], gazetteer: Gazetteer) -
 
 
 def outside_mojibake(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Drop candidates whose sentence overlaps mojibake: no fact is read from damaged text."""
+    """Drop candidates whose clauses overlap mojibake: no fact is read from damaged text (a span of
+    garbage run into the next sentence without its full stop spoils only the clause it is in)."""
     damaged = find_mojibake(text)
     if not damaged:
         return found
     kept = []
     for c in found:
-        left, right = span_around(text, c.match_start, c.match_end, SENTENCE_END)
+        left = span_around(text, c.match_start, c.match_start, CLAUSE_END)[0]
+        right = span_around(text, c.match_end - 1, c.match_end, CLAUSE_END)[1]
         if not any(start < right and left < end for start, end in damaged):
             kept.append(c)
     return kept
@@ -519,7 +521,16 @@ class Extractor:
                     or self.recent_region(text, left, level["kind"], document_region) or document_region)
         if level:
             return None
+        if subject is None and self.nationwide_before(text, sentence_left, left):
+            return self.gazetteer.country
         return subject or document_region
+
+    @staticmethod
+    def nationwide_before(text: str, sentence_left: int, clause_left: int) -> bool:
+        """Tell whether an earlier clause of the sentence counts something nationwide, which the
+        figure's clause goes on about: 放眼全国,832个贫困县中,截至今年初已有780个脱贫摘帽."""
+        nationwide = NATIONWIDE.search(text, sentence_left, clause_left)
+        return nationwide is not None and QUANTITY_RE.search(text, nationwide.end(), clause_left) is not None
 
     def recent_region(self, text: str, at: int, kind: str, document_region: Region) -> Region | None:
         """Return the region of that kind within the document's that the text named last before at:
