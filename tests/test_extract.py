@@ -593,7 +593,7 @@ def test_a_count_the_sentence_gives_nationwide_is_the_countrys(extractor):
     assert (fact.value, fact.adcode) == (780, "100000")
 
 
-def test_garbage_run_into_a_sentence_spoils_only_its_clause(extractor):
+def test_garbage_run_into_the_start_of_a_sentence_does_not_spoil_its_later_clauses(extractor):
     text = "基础设施明显改善。鍏ㄥ幙鑴辫传鏀诲潥鍙栧緱鍐冲畾鎬ф垚鏋滐紝鏍规嵁璁″垝,2017年全市将实现9.1万贫困人口脱贫。"
     assert find_mojibake(text)  # the garbage is seen as such, and runs into the clause 根据计划
     assert {(f.value, f.qualifier) for f in extractor.extract(text, None, datetime(2017, 3, 1))} == {(91000, "target")}

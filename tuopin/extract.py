@@ -258,15 +258,16 @@ def without_subgroups(text: str, found: list[Candidate], gazetteer: Gazetteer) -
 
 
 def outside_mojibake(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Drop candidates whose clauses overlap mojibake: no fact is read from damaged text (a span of
-    garbage run into the next sentence without its full stop spoils only the clause it is in)."""
+    """Drop candidates whose sentence holds mojibake from their clause on: no fact is read from
+    damaged text. Garbage before the clause is another sentence whose full stop was garbled with it
+    (…鏍规嵁璁″垝,2017年全市将实现9.1万贫困人口脱贫)."""
     damaged = find_mojibake(text)
     if not damaged:
         return found
     kept = []
     for c in found:
         left = span_around(text, c.match_start, c.match_start, CLAUSE_END)[0]
-        right = span_around(text, c.match_end - 1, c.match_end, CLAUSE_END)[1]
+        right = span_around(text, c.match_start, c.match_end, SENTENCE_END)[1]
         if not any(start < right and left < end for start, end in damaged):
             kept.append(c)
     return kept
