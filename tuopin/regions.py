@@ -135,7 +135,7 @@ COUNTRY_WEIGHT = 0.5
 LEVEL_MARKER_TEMPLATES = ("全{}", "我{}", "本{}", "{}委", "{}政府")
 LEVEL_MARKER_CHARS = "省市县区州旗盟"
 # An article speaks as one kind of region when 全省/我省/本省 (say) outnumber every other kind's this much.
-SPEAKING_PREFIXES = "全我本"
+SPEAKING_TEMPLATES = ("全{}", "我{}", "本{}")
 MIN_SPEAKING_MARKERS = 3
 SPEAKING_LEAD = 2
 LEVEL_MARKER_BOOST = 0.1
@@ -531,7 +531,8 @@ class Gazetteer:
         weights = self._mention_weights(title, body)
         if not weights:
             return None
-        self._apply_level_markers(weights, title + "\n" + body)
+        markers = self._level_marker_counts(title + "\n" + body)
+        self._apply_level_markers(weights, markers)
         subtree: dict[str, float] = defaultdict(float)
         for adcode, weight in weights.items():
             region = self._by_adcode[adcode]
@@ -540,16 +541,14 @@ class Gazetteer:
         found = self._descend(weights, subtree)
         # 我省25个贫困县全部脱贫摘帽, then 全省… throughout and the counties by name: the article speaks
         # for the province its counties lie in, not for the prefecture that holds most of them.
-        kind = self._speaking_kind(title + "\n" + body)
-        if kind and not found.name.endswith(kind):
-            return next((r for r in self._lineage(found) if r.level != "country" and r.name.endswith(kind)), found)
-        return found
+        kind = self._speaking_kind(markers)
+        return (self.enclosing(found, kind) or found) if kind else found
 
     @staticmethod
-    def _speaking_kind(text: str) -> str | None:
+    def _speaking_kind(markers: dict[tuple[str, str], int]) -> str | None:
         """Return the kind of region (省, 市, 县…) an article speaks as, when 全省/我省/本省 and the like
         name one kind clearly more often than any other."""
-        counts = sorted(((sum(text.count(own + char) for own in SPEAKING_PREFIXES), char)
+        counts = sorted(((sum(markers[template, char] for template in SPEAKING_TEMPLATES), char)
                          for char in LEVEL_MARKER_CHARS), reverse=True)
         (top, kind), (second, _) = counts[0], counts[1]
         return kind if top >= MIN_SPEAKING_MARKERS and top > SPEAKING_LEAD * second else None
@@ -579,16 +578,15 @@ class Gazetteer:
         return mention.end == following.start and mention.region in self._lineage(following.region)
 
     @staticmethod
-    def _level_marker_counts(text: str) -> dict[str, int]:
-        """Count phrases such as 全县/我县/县委 per administrative suffix character."""
-        return {
-            char: sum(text.count(template.format(char)) for template in LEVEL_MARKER_TEMPLATES)
-            for char in LEVEL_MARKER_CHARS
-        }
+    def _level_marker_counts(text: str) -> dict[tuple[str, str], int]:
+        """Count phrases such as 全县/我县/县委 per template and administrative suffix character."""
+        return {(template, char): text.count(template.format(char))
+                for template in LEVEL_MARKER_TEMPLATES for char in LEVEL_MARKER_CHARS}
 
-    def _apply_level_markers(self, weights: dict[str, float], text: str) -> None:
+    def _apply_level_markers(self, weights: dict[str, float], markers: dict[tuple[str, str], int]) -> None:
         """Boost mentioned regions whose kind (县, 市, 区...) the text speaks for."""
-        counts = self._level_marker_counts(text)
+        counts = {char: sum(markers[template, char] for template in LEVEL_MARKER_TEMPLATES)
+                  for char in LEVEL_MARKER_CHARS}
         for adcode in weights:
             count = counts.get(self._by_adcode[adcode].name[-1], 0)
             weights[adcode] *= 1 + LEVEL_MARKER_BOOST * min(count, LEVEL_MARKER_CAP)
