@@ -9,9 +9,9 @@ from datetime import datetime
 from functools import lru_cache
 
 from tuopin import numbers
-from tuopin.lexicon import (CHANGE, COUNTED_UNITS, QUANTITY_RE, RESPECTIVELY, YEAR_TOKEN, Indicator,
-                            Lexicon, Rule, Scan, break_positions, implied_unit, list_position, own_label,
-                            unit_of)
+from tuopin.lexicon import (CHANGE, CHANGE_RE, CHANGE_VERB, COUNTED_UNITS, QUANTITY_RE, RESPECTIVELY,
+                            YEAR_TOKEN, Indicator, Lexicon, Rule, Scan, break_positions, implied_unit,
+                            list_position, own_label, unit_of)
 from tuopin.regions import Gazetteer, Region
 from tuopin.repair import find_mojibake
 
@@ -44,7 +44,6 @@ TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|�
 # Words by which a clause says its figures are done, not planned: 计划减贫2000人,实际减贫2300人.
 PURPOSE_OR_DONE = re.compile("为|围绕|按照|对照|根据|完成|实现|超额|圆满|达到|达成")
 DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
-BASELINE = re.compile(CHANGE)  # used with .match at the figure's end
 # Thresholds and standards are not facts (rule 1): 收入达到4200元以上, 低于4160元.
 THRESHOLD_AFTER = re.compile("^(?:以上|以下|以内|标准|的[^,;。!?\\d]{0,4}(?:标准|线))")  # 超过3535元的退出标准
 COUNTS = {"person", "household", "village", "county", "team", "person_times"}
@@ -68,14 +67,15 @@ THAT_YEAR = re.compile(r"[\s”’」』)]*(?:那一年|这一年|同年|当年|
 UNKNOWN_COUNTY = re.compile(f"\\s*(?P<name>[{HAN}]{{2,3}}[县旗])(?=[^{HAN}]|退出|减贫|脱贫|实现|共|累计|全年|今年|去年|有|的)")
 GENERIC_COUNTY = re.compile("[全该本我各每这那哪某外邻年月日]|贫困县|重点县|摘帽县|示范县|试点县|先进县|出列县|退出县|大县|强县|小县|穷县|农业县|人口县|县旗$")
 RECENT_REACH = 200  # how far back 全县 in a prefecture's article looks for the county it means
-GROUPED = re.compile("等")
-PROVINCE_GOVERNMENT = re.compile("(?:省|自治区)(?:人民)?政府|省委|省扶贫|自治区扶贫")  # right after the names it lists
+GROUPED = re.compile("等")  # right after the names it lists
+PROVINCE_GOVERNMENT = re.compile("(?:省|自治区)(?:人民)?政府|省委|省扶贫|自治区扶贫")
 LIST_MARKS = "、和及与"
 LIST_JOINERS = ("、", "和", "及", "与")
-# A range (专干5—10名) states no single figure.
 RATE = re.compile("发生率")
-CHANGE_BY = re.compile("(?:增加|增长|减少|下降|降低|提高|提升|上升|增|减|降)了?$")
+# How much a figure changed, not what it came to: 同比下降了5.2%, 比上年增加2000万元.
+CHANGE_BY = re.compile(f"{CHANGE_VERB}了?$")
 COMPARED = re.compile("比|较|同比|相比|环比")
+# A range (专干5—10名) states no single figure.
 RANGE_BEFORE = re.compile(r"\d\s*(?:—|–|-|~|～|至|到)\s*$")
 
 
@@ -137,7 +137,7 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
             start=m.start("number") - len(m["approx_before"] or ""), end=m.end(), raw_start=m.start("number"),
             value=value, unit=bare_unit(text, m) or unit_of(m["measure"], noun),
             approximate=bool(m["approx_before"] or m["approx_mid"] or m["approx_after"]),
-            baseline=bool(BASELINE.match(text, m.end())),
+            baseline=bool(CHANGE_RE.match(text, m.end())),  # the figure a change starts from
         ))
     # 分别由19.3%、17.4%降至0.75%和0.89%: each figure listed before the change's verb is a baseline too
     for i in range(len(found) - 2, -1, -1):
@@ -237,7 +237,8 @@ def not_anecdotes(text: str, found: list[Candidate]) -> list[Candidate]:
     kept = []
     for c in found:
         left = span_around(text, c.match_start, c.match_end, SENTENCE_END)[0]
-        if not ONE_PLACE.search(text, left, c.quantity.raw_start) and not names_a_village(text, left, c.quantity.raw_start):
+        at = c.quantity.raw_start
+        if not ONE_PLACE.search(text, left, at) and not names_a_village(text, left, at):
             kept.append(c)
     return kept
 
@@ -303,6 +304,13 @@ def years_in(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+def unchanging_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return (position from start, year) for the years of text[start:end] but those a change starts
+    from (由2014年的10.6%…), which date only that change's baseline."""
+    starts = {m.end() - start for m in FROM_YEAR.finditer(text, start, end)}
+    return [(pos, year) for pos, year in years_in(text[start:end]) if pos not in starts]
+
+
 def current_year(body: str, published_at: datetime | None, cues: list[tuple[re.Pattern, int]]) -> int | None:
     """Return the year the article was written: its published year, else a dating cue's year."""
     if published_at:
@@ -356,8 +364,7 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
             # a later change of the sentence starts when the first one does
             return years_in(text[left + froms[-1]:q.raw_start])[0][1]
         # 由2016年底的7.2%降至3.8%,全年退出贫困村412个: a change's starting year dates its baseline only
-        starting = set() if q.baseline else set(froms)
-        before = [(pos, year) for pos, year in years_in(text[left:q.raw_start]) if pos not in starting]
+        before = years_in(text[left:q.raw_start]) if q.baseline else unchanging_years(text, left, q.raw_start)
         cue = relative_cue(text[left:right], q.raw_start - left, q.baseline)
         # 根据《规划(2016—2020年)》,今年全县计划…: whichever of a year and a relative time is nearer
         if before and (cue is None or before[-1][0] > cue[0] or cue[0] > q.raw_start - left):
@@ -365,10 +372,9 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
         if cue is not None:
             return written + cue[1] if written else (default if cue[1] == 0 else None)
         # 脱贫23275户,贫困发生率由2014年的10.6%下降到1.27%: a later change's start year dates only it
-        starts_later = {m.end() - q.end for m in FROM_YEAR.finditer(text, q.end, right)}
-        after = [year for pos, year in years_in(text[q.end:right]) if pos not in starts_later]
+        after = unchanging_years(text, q.end, right)
         if after and breaks == CLAUSE_END:  # 安置1623户,完成“十三五”搬迁任务的103%: not the figure's year
-            return after[0]
+            return after[0][1]
     fallback = subgroup_year(text, q, written) or heading_year(text, q.raw_start)
     if fallback:
         return fallback
@@ -416,10 +422,9 @@ def subgroup_year(text: str, q: Quantity, written: int | None) -> int | None:
     if left == 0 or not (SUBGROUP.match(text, left) or THAT_YEAR.match(text, left)):
         return None
     previous = span_around(text, left - 1, left - 1, SENTENCE_END)[0]
-    starts = {m.end() - previous for m in FROM_YEAR.finditer(text, previous, left)}
-    years = [year for pos, year in years_in(text[previous:left]) if pos not in starts]
+    years = unchanging_years(text, previous, left)
     if years:
-        return years[0]
+        return years[0][1]
     cue = relative_cue(text[previous:left], left - previous, False)
     return written + cue[1] if cue is not None and written else None
 
@@ -494,23 +499,20 @@ class Extractor:
             own = [m for m in named if label[0] <= m.start and m.end <= label[1]]
             if own:
                 return own[-1].region
-        # 鲁甸县、巧家县等6个县(区)退出, 岚县、方山县2个国定贫困县摘帽: a figure about a group of places
-        grouped = named and (GROUPED.match(clause, named[-1].end)
-                             or (named[-1].end == len(clause) and len(name_list(clause, named)) > 1))
-        if named and not grouped:
-            return named[-1].region
         sentence_left = span_around(text, q.raw_start, q.end, SENTENCE_END)[0]
-        if not named and RESPECTIVELY in clause and left > sentence_left:
+        if named:
+            # 鲁甸县、巧家县等6个县(区)退出, 岚县、方山县2个国定贫困县摘帽: a figure about a group of places
+            if GROUPED.match(clause, named[-1].end):
+                return self.group_region(name_list(clause, named), self.subject_of(text, sentence_left, left),
+                                         document_region,
+                                         PROVINCE_GOVERNMENT.search(text, sentence_left, q.raw_start) is not None)
+            if named[-1].end == len(clause) and len(name_list(clause, named)) > 1:
+                return self.group_region(name_list(clause, named))  # named in full
+            return named[-1].region
+        if RESPECTIVELY in clause and left > sentence_left:
             listed = self.listed_region(text, left, q)
             if listed:
                 return listed
-        subject = sentence_subject(text, sentence_left, left, self.gazetteer.mentions(text[sentence_left:left]))
-        if named:
-            complete = not GROUPED.match(clause, named[-1].end)  # 岚县、方山县2个 names them all
-            return self.group_region(name_list(clause, named), None if complete else subject,
-                                     None if complete else document_region,
-                                     not complete and PROVINCE_GOVERNMENT.search(text, sentence_left,
-                                                                                  q.raw_start) is not None)
         unknown = UNKNOWN_COUNTY.match(clause)
         if unknown and not GENERIC_COUNTY.search(unknown["name"]) and not self.gazetteer.knows(unknown["name"]):
             return None  # 平立县退出贫困村28个: 平利县 misspelled
@@ -522,9 +524,15 @@ class Extractor:
                     or self.recent_region(text, left, level["kind"], document_region) or document_region)
         if level:
             return None
+        subject = self.subject_of(text, sentence_left, left)
         if subject is None and self.nationwide_before(text, sentence_left, left):
             return self.gazetteer.country
         return subject or document_region
+
+    def subject_of(self, text: str, sentence_left: int, clause_left: int) -> Region | None:
+        """Return the region the sentence's earlier clauses make its subject (see sentence_subject)."""
+        return sentence_subject(text, sentence_left, clause_left,
+                                self.gazetteer.mentions(text[sentence_left:clause_left]))
 
     @staticmethod
     def nationwide_before(text: str, sentence_left: int, clause_left: int) -> bool:
@@ -553,8 +561,8 @@ class Extractor:
             return None
         return places[figures.index(q.raw_start)]
 
-    def group_region(self, members: list[Region], subject: Region | None,
-                     document_region: Region | None, announced_by_province: bool = False) -> Region | None:
+    def group_region(self, members: list[Region], subject: Region | None = None,
+                     document_region: Region | None = None, announced_by_province: bool = False) -> Region | None:
         """Return the region a group of named places (…等9个县) lies in: the sentence's subject or the
         document's region when it holds them all (贵州省人民政府发布公告,威宁县等9个县退出), else the
         nearest region above them all (which is all there is for a group named in full)."""

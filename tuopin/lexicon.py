@@ -23,7 +23,8 @@ PREFIX_NOUNS = f"{REGISTERED}?(?:贫困村|贫困户|贫困人口|贫困县|贫�
 APPROX_BEFORE = "近|约|逾|超过"
 APPROX_AFTER = "多|余"
 # A change between two figures: 由24.8%降至2.78% (the first is the baseline).
-CHANGE = "(?:下降|降低|减少|降|减|提高|提升|增加|增长|上升|增)(?:至|到|为)"
+CHANGE_VERB = "(?:下降|降低|减少|降|减|提高|提升|增加|增长|上升|增)"
+CHANGE = f"{CHANGE_VERB}(?:至|到|为)"
 YEAR_TOKEN = "(?:19|20)\\d\\d年(?:底|末|初)?"
 # 由2014年的3.2万人减少到2019年的1200人 (or 目前的5个): a change may name the time of its second figure.
 CHANGE_TIME = f"(?:(?:{YEAR_TOKEN}|目前|现在|当前|(?:今年|去年|上年)(?:底|末|年底)?)的?)?"
