@@ -87,9 +87,9 @@ IO_TASK = dict(retries=3, retry_delay_seconds=[2, 5, 15], cache_policy=NONE)
 
 
 @task(**IO_TASK)
-def known_sources(settings: Settings) -> tuple[dict[str, Seen], set[str]]:
-    """Read what the warehouse saw of each file last time, and the content hashes it holds."""
-    return load.known_sources(settings.db_path)
+def known_sources(settings: Settings, rules: str) -> tuple[dict[str, Seen], set[str]]:
+    """Read what the warehouse saw of each file, and the content hashes it holds, under these rules."""
+    return load.known_sources(settings.db_path, rules)
 
 
 @task(**IO_TASK)
@@ -195,7 +195,8 @@ def each_batch(step, calls: list[tuple], sizes: list[int], label: str, show_prog
 def stream(settings: Settings, sources: list[str], show_progress: bool, started: datetime, folder: Path) -> dict:
     """Count lines, then stage every batch as Parquet shards, then load the shards at once."""
     paths, skipped = discover(sources)
-    seen_before, known = known_sources(settings)
+    rules = process.rules_version(str(settings.seeds_dir))
+    seen_before, known = known_sources(settings, rules)
     candidates, unchanged = batches.split_unchanged(paths, seen_before)
     chunks = [(batch, {p: seen_before[p] for p in batch if p in seen_before}) for batch in
               (candidates[i:i + settings.batch_size] for i in range(0, len(candidates), settings.batch_size))]
@@ -215,7 +216,8 @@ def stream(settings: Settings, sources: list[str], show_progress: bool, started:
     records, dropped = batches.resolve_copies(records, known)
     run = load.RunData(sources=process.source_records(records, loaded), seen=len(paths) + len(skipped),
                        unchanged=sum(r["outcome"] == "unchanged" for r in records), flow_run_id=flow_run.get_id(),
-                       started_at=started, templates=learned, shards=folder, dropped=dropped)
+                       started_at=started, templates=learned, shards=folder, dropped=dropped,
+                       rules_version=rules)
     run_id, counts = load_all(settings, quote(run))
     publish_report(settings, run_id)
     seconds["loading"] = lap()

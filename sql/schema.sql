@@ -62,6 +62,9 @@ create table if not exists dim_document (
 -- Warehouses made before the byline columns existed gain them here.
 alter table dim_document add column if not exists reporters varchar;
 alter table dim_document add column if not exists editor varchar;
+-- The rules (code, lexicon, reference CSVs) the document was processed under: a run under other
+-- rules processes it again.
+alter table dim_document add column if not exists rules_version varchar;
 
 -- grain: one statistic stated in one document.
 create table if not exists fact_indicator (
@@ -102,6 +105,7 @@ create table if not exists source_file (
     outcome        varchar not null,  -- loaded, unchanged or quarantined
     run_id         integer not null
 );
+alter table source_file add column if not exists rules_version varchar;  -- as in dim_document
 
 -- grain: one ETL run.
 create table if not exists etl_run (

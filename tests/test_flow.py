@@ -4,7 +4,7 @@ import shutil
 import duckdb
 import pytest
 
-from conftest import ARTICLES
+from conftest import ARTICLES, SEEDS
 
 FACTS_VIEW_COLUMNS = [
     "fact_id", "source_path", "title", "published_at", "publisher", "adcode", "region_name",
@@ -147,3 +147,37 @@ def test_small_batches_stream_to_the_same_warehouse(first_run, corpus, tmp_path)
     with duckdb.connect(str(db), read_only=True) as a, duckdb.connect(str(streamed), read_only=True) as b:
         assert b.execute(query).fetchall() == a.execute(query).fetchall()
     assert not [p.name for p in tmp_path.iterdir() if "building" in p.name]  # shards and copies removed
+
+
+def test_a_lexicon_edit_reprocesses_unchanged_files(prefect_harness, tmp_path, monkeypatch):
+    """Skipping a file whose bytes did not change would keep the facts the old rules gave."""
+    from flows.etl import etl
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in SEEDS.glob("*.csv"):
+        shutil.copy(path, seeds / path.name)
+    monkeypatch.setenv("TUOPIN_SEEDS_DIR", str(seeds))
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy(ARTICLES[4], articles / ARTICLES[4].name)
+    db = tmp_path / "tuopin.duckdb"
+    query = "select count(*) from facts where indicator_code = 'labor_transferred'"
+
+    first = etl(sources=[str(articles)], db_path=str(db))
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute(query).fetchone()[0] > 0
+
+    lexicon = seeds / "lexicon.csv"
+    rows = lexicon.read_text(encoding="utf-8").splitlines(keepends=True)
+    lexicon.write_text("".join(r for r in rows if not r.startswith("labor_transferred,")), encoding="utf-8")
+    edited = etl(sources=[str(articles)], db_path=str(db))
+    assert edited["documents_loaded"] == 1 and edited["documents_replaced"] == 1
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute(query).fetchone()[0] == 0
+        assert con.execute("select count(*) from dim_document").fetchone()[0] == 1
+        versions = con.execute("select distinct rules_version from source_file").fetchall()
+    assert len(versions) == 1
+
+    again = etl(sources=[str(articles)], db_path=str(db))
+    assert again["documents_unchanged"] == 1 and again["documents_loaded"] == 0
+    assert first["facts_loaded"] > edited["facts_loaded"]

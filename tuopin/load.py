@@ -53,6 +53,7 @@ class RunData:
     templates: Templates | None = None  # the lines this run saw on several documents
     shards: Path | None = None  # a folder of Parquet shards holding the rows, instead of the frames
     dropped: set[str] = field(default_factory=set)  # source paths whose shard rows are copies: not loaded
+    rules_version: str = ""  # process.rules_version: the rules the documents were processed under
 
 
 def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -83,20 +84,23 @@ def known_templates(db_path: Path) -> Templates:
         con.close()
 
 
-def known_sources(db_path: Path) -> tuple[dict[str, Seen], set[str]]:
-    """Return what the warehouse saw of each file last time, and the content hashes it holds."""
+def known_sources(db_path: Path, rules: str) -> tuple[dict[str, Seen], set[str]]:
+    """Return what the warehouse saw of each file last time, and the content hashes it holds,
+    both only where the given rules (``process.rules_version``) processed them: a file or content
+    processed under other rules is processed again."""
     if not Path(db_path).exists():
         return {}, set()
     con = connect(db_path, read_only=True)
     try:
-        tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
-        hashes = {r[0] for r in con.execute("select content_sha256 from dim_document").fetchall()} \
-            if "dim_document" in tables else set()
-        if "source_file" not in tables:
-            return {}, hashes
+        columns = {(table, column) for table, column in con.execute(
+            "select table_name, column_name from information_schema.columns").fetchall()}
+        if ("dim_document", "rules_version") not in columns:  # made before rules were fingerprinted
+            return {}, set()
+        hashes = {r[0] for r in con.execute(
+            "select content_sha256 from dim_document where rules_version = ?", [rules]).fetchall()}
         seen = {path: Seen(size, mtime, sha) for path, size, mtime, sha in con.execute(
             "select source_path, byte_size, mtime_ns, content_sha256 from source_file "
-            "where byte_size is not null and mtime_ns is not null").fetchall()}
+            "where byte_size is not null and mtime_ns is not null and rules_version = ?", [rules]).fetchall()}
         return seen, hashes
     finally:
         con.close()
@@ -144,17 +148,19 @@ def next_id(con: duckdb.DuckDBPyConnection, table: str, column: str) -> int:
 
 
 def replace_changed(con: duckdb.DuckDBPyConnection) -> int:
-    """Delete documents (and their facts) whose source file now has new content."""
+    """Delete documents (and their facts) whose source file now has new content, or whose content
+    this run processed again under new rules."""
     stale = [r[0] for r in con.execute("""
-        select d.document_id from dim_document d join documents_in i using (source_path)
-        where d.content_sha256 <> i.content_sha256""").fetchall()]
+        select d.document_id from dim_document d
+        where exists (select 1 from documents_in i where i.content_sha256 = d.content_sha256
+                      or (i.source_path = d.source_path and i.content_sha256 <> d.content_sha256))""").fetchall()]
     if stale:
         con.execute("delete from fact_indicator where document_id in (select unnest(?))", [stale])
         con.execute("delete from dim_document where document_id in (select unnest(?))", [stale])
     return len(stale)
 
 
-def insert_documents(con, relation: str, run_id: int, loaded_at: datetime) -> None:
+def insert_documents(con, relation: str, run_id: int, loaded_at: datetime, rules: str) -> None:
     """Insert document rows from a relation with new keys."""
     con.execute(f"""
         insert into dim_document by name
@@ -162,9 +168,9 @@ def insert_documents(con, relation: str, run_id: int, loaded_at: datetime) -> No
                d.source_path, d.content_sha256, d.byte_size, d.encoding,
                d.encoding_confidence, d.script, d.title, cast(d.published_at as timestamp) as published_at,
                d.publisher, d.reporters, d.editor, r.region_id, d.body_text, d.boilerplate_chars,
-               d.repairs::json as repairs, ? as loaded_at, ? as run_id
+               d.repairs::json as repairs, ? as loaded_at, ? as run_id, ? as rules_version
         from {relation} d left join dim_region r on r.adcode = d.region_adcode""",
-                [next_id(con, "dim_document", "document_id"), loaded_at, run_id])
+                [next_id(con, "dim_document", "document_id"), loaded_at, run_id, rules])
 
 
 def insert_facts(con, relation: str, run_id: int) -> None:
@@ -249,14 +255,15 @@ def load_run(db_path: Path, sql_dir: Path, seeds_dir: Path, run: RunData) -> tup
     return run_id, counts
 
 
-def record_sources(con, sources: pd.DataFrame, run_id: int) -> None:
-    """Remember each file's size, mtime, hash and outcome, so the next run can skip it cheaply."""
+def record_sources(con, sources: pd.DataFrame, run_id: int, rules: str) -> None:
+    """Remember each file's size, mtime, hash, outcome and the rules that processed it, so the
+    next run under the same rules can skip it cheaply."""
     if sources.empty:
         return
-    con.register("sources_in", sources.assign(run_id=run_id))
+    con.register("sources_in", sources.assign(run_id=run_id, rules_version=rules))
     con.execute("""
         insert or replace into source_file by name
-        select source_path, byte_size, mtime_ns, content_sha256, outcome, run_id from sources_in""")
+        select source_path, byte_size, mtime_ns, content_sha256, outcome, run_id, rules_version from sources_in""")
     con.unregister("sources_in")
 
 
@@ -274,14 +281,14 @@ def write_run(con, sql_dir: Path, seeds_dir: Path, run: RunData) -> tuple[int, R
     now = datetime.now()
     replaced = replace_changed(con)
     for documents, facts in chunks:
-        insert_documents(con, documents, run_id, now)
+        insert_documents(con, documents, run_id, now, run.rules_version)
         if facts:
             insert_facts(con, facts, run_id)
         con.execute("commit")
         con.execute("begin transaction")
     insert_quarantine(con, "quarantine_in", run_id, now)
     insert_quarantine(con, "region_quarantine_in", run_id, now)
-    record_sources(con, run.sources, run_id)
+    record_sources(con, run.sources, run_id, run.rules_version)
     if run.templates:
         save_templates(con, run.templates, run_id, sql_dir)
     stages = ", ".join(f"'{s}'" for s in sorted(DOCUMENT_STAGES))

@@ -1,6 +1,7 @@
 """Run one document through decode, repair, clean and extract; the flow batches these calls."""
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,11 +35,56 @@ class Outcome:
     rejection: dict | None = None
 
 
-@lru_cache(maxsize=4)
+def reference_stamp(seeds_dir: str) -> tuple:
+    """Return the name, size and modification time of each reference CSV: a cheap sign of an edit."""
+    stamp = []
+    for path in sorted(Path(seeds_dir).glob("*.csv")):
+        info = path.stat()
+        stamp.append((path.name, info.st_size, info.st_mtime_ns))
+    return tuple(stamp)
+
+
 def extractor_for(seeds_dir: str) -> Extractor:
-    """Build the extractor once per process (the gazetteer takes a moment to compile)."""
+    """Return the extractor for a seeds folder, built once per process and again only after its
+    reference CSVs change (a long-lived ``tuopin serve`` picks up an edited lexicon)."""
+    return build_extractor(seeds_dir, reference_stamp(seeds_dir))
+
+
+@lru_cache(maxsize=4)
+def build_extractor(seeds_dir: str, stamp: tuple) -> Extractor:
+    """Build the extractor (the gazetteer takes a moment to compile)."""
     seeds = Path(seeds_dir)
     return Extractor(Lexicon.from_dir(seeds), Gazetteer.from_csv(seeds / "regions.csv"))
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Return a fingerprint of the package's code and data, as this process loaded them."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=4)
+def reference_version(seeds_dir: str, stamp: tuple) -> str:
+    """Return a fingerprint of a seeds folder's reference CSVs."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(seeds_dir).glob("*.csv")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def rules_version(seeds_dir: str) -> str:
+    """Return a fingerprint of what turns a file into a document and facts: the package's code and
+    data, and the reference CSVs (lexicon, indicators, regions, year cues).
+
+    A file last processed under other rules is processed again, although its bytes did not change:
+    skipping it would keep the facts the old rules gave.
+    """
+    both = code_version() + reference_version(seeds_dir, reference_stamp(seeds_dir))
+    return hashlib.sha256(both.encode()).hexdigest()[:16]
 
 
 def rejection(path: str, stage: str, reason: str, **payload) -> Outcome:
