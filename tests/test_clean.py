@@ -319,6 +319,45 @@ def test_hard_wrapped_report_lines_join_back_into_sentences():
     assert "一、目标任务完成情况\n" in body  # a heading stays a line of its own
 
 
+def test_a_document_wrapped_to_a_width_joins_inside_words_and_numbers_and_drops_page_numbers():
+    text = ("2018年阜平县人民政府工作报告\n\n一、过去五年工作回顾\n"
+            "\u3000\u3000过去五年,是阜平发展进程中极不平凡的五年。五年来,在市委、市政府和县委的\n"
+            "坚强领导下,我们牢记习近平总书记视察阜平时的殷殷嘱托,把脱贫攻坚作为头\n"
+            "等大事和第一民生工程,全县累计减贫2.3万户6.1万人,贫困发生率由54.\n"
+            "4%下降到11.2%,群众生产生活条件发生了历史性变化。全县\n"
+            "生产总值由2012年的37.6亿元增加到62.3亿元,年均增长8.1%;一般公共\n"
+            "预算收入年均增长15.2%。\n\n— 2 —\n\n"
+            "\u3000\u3000(一)脱贫攻坚取得决定性进展。2017年,全县投入各类扶贫资金\n"
+            "12.6亿元,实施扶贫项目326个,当年减贫5126户12083人,21个贫困\n"
+            "村出列。年底全县剩余贫困人口2.17万人,比上年减少1.1万人。坚\n"
+            "持产业扶贫与金融扶贫相结合,发展食用菌2.2万亩、高效林果26万亩,\n"
+            "建成光伏扶贫电站31座。\n")
+    body = clean(text).body_text
+    assert "把脱贫攻坚作为头等大事" in body and "贫困发生率由54.4%下降到11.2%" in body
+    assert "21个贫困村出列" in body and "投入各类扶贫资金12.6亿元" in body
+    assert "— 2 —" not in body
+    assert "一、过去五年工作回顾\n过去五年" in body  # the heading and the indented paragraphs stay lines
+    assert "年均增长15.2%。\n(一)脱贫攻坚" in body
+
+
+def test_paragraph_lines_are_not_joined_though_short():
+    text = ("标题\n\n全县今年减贫3000人,贫困发生率降至1.2%。\n全县有48个贫困村出列,实现了整体脱贫。\n"
+            "驻村工作队员、第一书记全部到位。\n全县建档立卡贫困户共计5234户,其中一般贫困户2311户。\n"
+            "全县完成易地扶贫搬迁1104户2590人,\n旧村拆除复垦率达到100%。\n")
+    body = clean(text).body_text
+    assert "降至1.2%。\n全县有48个" in body and "实现了整体脱贫。\n驻村" in body
+
+
+def test_the_sentence_leading_into_a_reports_sections_is_body_and_the_issuing_office_no_title():
+    text = ("汪清县2018年脱贫攻坚工作总结\n汪清县扶贫开发领导小组办公室\n2019年1月15日\n"
+            "2018年,在县委、县政府的坚强领导下,我办紧紧围绕脱贫摘帽目标,全力推进各项扶贫工作,"
+            "现将全年工作总结如下:\n一、主要工作及成效\n(一)减贫任务全面完成。全年实现3216户8127人脱贫,"
+            "33个贫困村退出。\n(二)易地扶贫搬迁扎实推进。全年完成易地扶贫搬迁1104户2590人。\n")
+    result = clean(text)
+    assert result.title == "汪清县2018年脱贫攻坚工作总结"
+    assert result.body_text.startswith("2018年,在县委")
+
+
 def test_an_e_papers_issue_date_with_its_weekday_is_the_published_date():
     text = ("菏泽日报数字报\n2017年02月15日 星期三 第A2版:综合新闻\n上一版 下一版 返回目录\n\n"
             "鄄城去年减贫1.12万户2.63万人\n\n本报鄄城讯(记者 孙玉芳)2月13日,记者从鄄城县扶贫办获悉,"

@@ -447,6 +447,14 @@ def test_a_year_the_title_names_is_the_year_the_article_reports_on(extractor):
     assert fact.period_year == 2019
 
 
+def test_a_government_work_report_reports_on_the_year_before_it_is_given(extractor):
+    title = "政府工作报告——2021年1月26日在花垣县第十七届人民代表大会第六次会议上"
+    facts = extractor.extract("过去五年,全县累计减贫16805户69218人,71个贫困村全部出列。"
+                              "今年,确保脱贫人口稳定增收,力争完成转移就业3万人。", title, datetime(2021, 2, 3))
+    assert {(f.value, f.period_year, f.qualifier) for f in facts} == {
+        (16805, 2020, "actual"), (69218, 2020, "actual"), (71, 2020, "actual"), (30000, 2021, "target")}
+
+
 def test_names_listed_right_before_a_count_are_a_group_and_no_sentence_subject(extractor):
     city = extractor.gazetteer.get("141100")  # 吕梁市
     facts = extractor.extract("2017年,岚县、方山县2个国定贫困县顺利摘帽,贫困发生率下降到11.2%。", None, None, city)

@@ -235,7 +235,9 @@ SUBTITLE = re.compile(r"^(?:——|--|—)")
 # The lines between a speech's or report's title and its text: a salutation, the speaker, the date.
 SPEECH_HEAD = re.compile(rf"^(?:(?:各位|尊敬的|同志们|亲爱的)[^,,。]{{0,12}}[::]"
                          rf"|[{HAN}]{{2,16}}(?:县长|市长|州长|省长|区长|旗长|书记|主任|局长|主席)(?:\s*[{HAN}]{{2,4}})?"
-                         rf"|[((]\s*(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日\s*[))])$")
+                         rf"|[((]?\s*(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日\s*[))]?"
+                         # the office issuing a report: 汪清县扶贫开发领导小组办公室
+                         rf"|[{HAN}]{{2,24}}(?:办公室|人民政府|委员会|领导小组|扶贫办|扶贫开发中心|扶贫开发局|扶贫局))$")
 MAX_SPEECH_LINES = 3
 # A page <title> names the site after the headline: …_巴彦淖尔市人民政府网, …--大河网, … - 维基百科.
 TITLE_SITE_SEPARATOR = re.compile(r"\s*(?:_|\||--|\s[-–]\s)\s*")
@@ -309,18 +311,58 @@ UNIT_START = re.compile(r"^(?:[万亿千]?[人户元%个名支]|[万亿])")
 # a comma earlier in the line, and a last word no heading ends with (由, 到, 的, a digit…)
 PROSE_CUT = re.compile(r"[,,、][^,,。;;!!??]*(?:[由到的和及与在对为从将把被达至等以向于比较]|[\d%])$")
 MIN_WRAPPED_LINE = 20
+# A document wrapped to a width throughout: most prose lines about as long as the longest and a good
+# share of them stopping mid-sentence. Its lines go on into the next line wherever they stop
+# mid-sentence near the full width, even inside a word (21个贫困 / 村出列) or a number (54. / 4%).
+SENTENCE_END = re.compile(r"[。!!??;;::…][”’」』\")）)]*$")
+CLAUSE_MARK = re.compile(r"[,,、。;;]")
+HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节部分条])")
+# page numbers a PDF leaves between the lines: — 2 —, - 12 -, 第3页, 第 3 页 共 9 页
+PAGE_NUMBER = re.compile(r"^(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})$")
+MAX_WRAP_WIDTH = 60  # characters: a page of Chinese prose is 30 to 45 wide
+MIN_WRAPPED_SHARE = 0.4
+
+
+def wrap_width(raw_lines: list[str]) -> int | None:
+    """Return the width a plain-text document is wrapped to, or None when its paragraphs are lines."""
+    lengths, open_ended = [], 0
+    for raw in raw_lines:
+        line = raw.strip()
+        if han_count(line) >= 10 and CLAUSE_MARK.search(line):
+            lengths.append(len(line))
+            open_ended += not SENTENCE_END.search(line)
+    if len(lengths) < 5 or open_ended < MIN_WRAPPED_SHARE * len(lengths):
+        return None
+    lengths.sort()
+    width = lengths[int(0.8 * (len(lengths) - 1))]
+    if width > MAX_WRAP_WIDTH or lengths[int(0.95 * (len(lengths) - 1))] > 1.3 * width:
+        return None
+    return width
+
+
+def wrapped_on(previous: str, raw: str, width: int) -> bool:
+    """Tell whether a line of a wrapped document goes on the previous line's sentence."""
+    line = raw.strip()
+    return (len(previous) >= 0.6 * width and not SENTENCE_END.search(previous)
+            and raw[:1] not in (" ", "\t", "\u3000") and not HEADING_START.match(line)
+            and (CLAUSE_MARK.search(previous) is not None or CLAUSE_MARK.match(line) is not None))
 
 
 def unwrap(raw_lines: list[str]) -> list[str]:
     """Join the lines of hard-wrapped paragraphs back into one line each."""
+    width = wrap_width(raw_lines)
     joined: list[str] = []
     for raw in raw_lines:
         previous = joined[-1].rstrip() if joined else ""
         line = raw.strip()
+        if width and PAGE_NUMBER.match(line):
+            continue  # a page break inside a paragraph does not end it
         continues = line and raw[:1] not in (" ", "\t", "\u3000") and previous and (
             (NUMBER_END.search(previous) and UNIT_START.match(line))
             or (len(previous.strip()) >= MIN_WRAPPED_LINE and PROSE_CUT.search(previous)
                 and (han_count(line[0]) or line[0].isdigit()) and not DATE.match(line)))
+        if line and previous and width and not continues:
+            continues = wrapped_on(previous.split("\n")[-1].strip(), raw, width)
         if continues:
             joined[-1] = previous + line
         else:
@@ -532,10 +574,16 @@ def previous_content(kinds: list[str | None], index: int, skip: frozenset = froz
     return None
 
 
+# a clause-punctuated sentence ending in a colon: what follows is its list
+LEADS_INTO = re.compile(rf"^(?=.*[,,、]).{{20,}}[::]$")
+
+
 def extend_over_headers(lines: list[str], kinds: list[str | None], first: int) -> int:
-    """Move the body start back over numbered section headers that open the article."""
+    """Move the body start back over numbered section headers that open the article, and over the
+    sentence leading into them (…,现将全年工作总结如下:)."""
     before = previous_content(kinds, first)
-    while before is not None and kinds[before] is None and SECTION_HEADER.match(lines[before]):
+    while before is not None and kinds[before] is None and (
+            SECTION_HEADER.match(lines[before]) or LEADS_INTO.search(lines[before])):
         first = before
         before = previous_content(kinds, first)
     return first
@@ -690,7 +738,9 @@ def headline_before(lines: list[str], kinds: list[str | None], start: int) -> tu
         return None, []
     above = previous_content(kinds, at)
     # 创新丰富载体 促进深度融合 / ——秦州区以双联行动推进精准扶贫工作: join the subtitle.
-    if SUBTITLE.match(lines[at]) and above is not None and is_title_like(lines[above], kinds[above]):
+    # 政府工作报告 / ——2018年1月16日在…会议上: a headline many documents share is still theirs
+    if SUBTITLE.match(lines[at]) and above is not None and (
+            is_title_like(lines[above], kinds[above] if kinds[above] != "template" else None)):
         return lines[above] + lines[at], [above, at]
     return lines[at], [at]
 

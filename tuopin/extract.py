@@ -319,14 +319,21 @@ def current_year(body: str, published_at: datetime | None, cues: list[tuple[re.P
     return next((year for cue, year in cues if cue.search(body)), None)
 
 
+WORK_REPORT = re.compile(r"政府工作报告")
+
+
 def reporting_year(body: str, written: int | None, title: str | None = None) -> int | None:
     """Return the year the article reports on: the one year its title names (关于2019年全县脱贫攻坚
     工作的报告), else its most cited year, else the year it was written."""
     # 政府工作报告——2018年1月22日在…会议上: the day it was given is not the year it reports on
     titled = {year for at, year in years_in(title or "") if (written is None or year <= written)
               and not DAY_AFTER_YEAR.match(title, at + 5)}
+    # 2018年阜平县政府工作报告 is given early in 2018 and reviews 2017
+    review = 1 if WORK_REPORT.search(title or "") else 0
     if len(titled) == 1:
-        return titled.pop()
+        return titled.pop() - review
+    if review and written:
+        return written - review
     # the ends of changes (由2014年的26.3%降至2019年底的1.06%) date those changes, not the article
     counts = Counter(year for at, year in years_in(body) if (written is None or year <= written)
                      and not CHANGE_ENDS.search(body, max(0, at - 4), at))
