@@ -9,6 +9,7 @@ from tuopin.clean import clean
 from tuopin.decode import decode
 from tuopin.extract import Extractor
 from tuopin.lexicon import Lexicon
+from tuopin.process import article_region
 from tuopin.regions import Gazetteer
 from tuopin.repair import repair
 
@@ -30,7 +31,7 @@ def predicted():
     found = {}
     for path in sorted(EVAL.glob("*/*.txt")):
         cleaned = clean(repair(decode(path.read_bytes()).text).text)
-        region = extractor.gazetteer.document_region(cleaned.title, cleaned.body_text)
+        region = article_region(extractor.gazetteer, cleaned)
         facts = extractor.extract(cleaned.body_text, cleaned.title, cleaned.published_at, region)
         found[(path.parent.name, path.name)] = {(f.indicator_code, f.value) for f in facts}
     return found

@@ -433,3 +433,17 @@ def test_document_region_of_a_county_article_mentioning_its_province(gaz):
 def test_banners_by_their_short_wing_names(gaz):
     assert gaz.document_region("科右前旗2018年脱贫攻坚工作综述", "全旗减贫5239户12736人。").adcode == "152221"
     assert [m.region.adcode for m in gaz.mentions("察右前旗、土左旗")] == ["150926", "150121"]
+
+
+def test_a_report_naming_no_place_is_about_the_office_that_issued_it(gaz):
+    from tuopin.clean import clean
+    from tuopin.process import article_region
+    text = ("化隆回族自治县扶贫开发领导小组文件\n\n化扶组〔2019〕3号\n\n关于2018年全县脱贫攻坚工作情况的报告\n\n"
+            "县委、县政府:\n    2018年,在县委、县政府的坚强领导下,全县上下以脱贫攻坚统揽经济社会发展全局,"
+            "全面完成了年度目标任务。\n    2018年,全县实际减贫3201户12680人,52个贫困村全部退出。\n")
+    cleaned = clean(text)
+    assert cleaned.title == "关于2018年全县脱贫攻坚工作情况的报告"
+    assert cleaned.issuer == "化隆回族自治县扶贫开发领导小组"
+    assert article_region(gaz, cleaned).name == "化隆回族自治县"
+    named = clean(text.replace("全县实际减贫", "循化县实际减贫"))
+    assert article_region(gaz, named).name == "循化撒拉族自治县"  # a place the text names comes first

@@ -233,12 +233,19 @@ BYLINE_BODY_LINES = 2
 # ---------------------------------------------------------------- title and publisher
 SUBTITLE = re.compile(r"^(?:——|--|—)")
 # The lines between a speech's or report's title and its text: a salutation, the speaker, the date.
+OFFICE = rf"[{HAN}]{{2,24}}(?:办公室|人民政府|委员会|领导小组|扶贫办|扶贫开发中心|扶贫开发局|扶贫局)"
 SPEECH_HEAD = re.compile(rf"^(?:(?:各位|尊敬的|同志们|亲爱的)[^,,。]{{0,12}}[::]"
                          rf"|[{HAN}]{{2,16}}(?:县长|市长|州长|省长|区长|旗长|书记|主任|局长|主席)(?:\s*[{HAN}]{{2,4}})?"
                          rf"|[((]?\s*(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日\s*[))]?"
+                         # whom a report is addressed to: 县委、县政府:
+                         rf"|[{HAN}、]{{2,16}}[::]"
                          # the office issuing a report: 汪清县扶贫开发领导小组办公室
-                         rf"|[{HAN}]{{2,24}}(?:办公室|人民政府|委员会|领导小组|扶贫办|扶贫开发中心|扶贫开发局|扶贫局))$")
+                         rf"|{OFFICE})$")
 MAX_SPEECH_LINES = 3
+# The office that issued a report, in its letterhead (化隆回族自治县扶贫开发领导小组文件), above its
+# title or under its text: where the report names no place, the office's place is the report's.
+ISSUER = re.compile(rf"^({OFFICE})(?:文件)?$")
+MAX_SIGNATURE_LINES = 3
 # A page <title> names the site after the headline: …_巴彦淖尔市人民政府网, …--大河网, … - 维基百科.
 TITLE_SITE_SEPARATOR = re.compile(r"\s*(?:_|\||--|\s[-–]\s)\s*")
 SITE_SUFFIX = re.compile(r"(?:网|在线|频道|门户|日报|晚报|电视台|新闻|首页)$")
@@ -300,6 +307,7 @@ class Cleaned:
     dropped: tuple[DroppedLine, ...]
     reporters: str | None = None
     editor: str | None = None
+    issuer: str | None = None  # the office in the letterhead or signature (a hint of the region)
 
 
 # ---------------------------------------------------------------- hard-wrapped text
@@ -996,6 +1004,19 @@ def clean(text: str, templates=None, context: Context | None = None) -> Cleaned:
         dropped=tuple(dropped),
         reporters=reporters_of(body_lines, candidates),
         editor=editors_of(body_lines, candidates, signature),
+        issuer=issuer_of(lines, kinds, span),
     )
+
+
+def issuer_of(lines: list[str], kinds: list[str | None], span: tuple[int, int] | None) -> str | None:
+    """Return the office a report's letterhead or signature names, if any."""
+    if not span:
+        return None
+    after = [i for i in range(span[1] + 1, len(lines)) if kinds[i] != "blank"][:MAX_SIGNATURE_LINES]
+    for i in [*range(span[0]), *after]:
+        found = ISSUER.match(lines[i])
+        if found:
+            return found.group(1)
+    return None
 
 

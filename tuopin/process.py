@@ -10,12 +10,12 @@ from pathlib import Path
 import pandas as pd
 
 from tuopin import html, shards
-from tuopin.clean import Context, clean
+from tuopin.clean import Cleaned, Context, clean
 from tuopin.config import Settings
 from tuopin.decode import Decoded, DecodeError, decode
 from tuopin.extract import Extractor
 from tuopin.lexicon import Lexicon
-from tuopin.regions import Gazetteer
+from tuopin.regions import Gazetteer, Region
 from tuopin.repair import Repaired, repair
 from tuopin.sources import Skipped, Source, truncation
 from tuopin.validate import validate_documents, validate_facts
@@ -156,12 +156,21 @@ def process(source: Source, settings: Settings, templates=None, prepared: Prepar
         return reject(source, "clean", "no article body left after boilerplate removal",
                       encoding=decoded.encoding, boilerplate_chars=cleaned.boilerplate_chars)
     extractor = extractor_for(str(settings.seeds_dir))
-    region = extractor.gazetteer.document_region(cleaned.title, cleaned.body_text)
+    region = article_region(extractor.gazetteer, cleaned)
     facts = extractor.extract(cleaned.body_text, cleaned.title, cleaned.published_at, region)
     published_year = cleaned.published_at.year if cleaned.published_at else None
     fact_rows = [{"content_sha256": source.sha256, "source_path": source.path,
                   "published_year": published_year, **vars(f)} for f in facts]
     return Outcome(source.path, document_row(source, decoded, repaired, cleaned, region), fact_rows)
+
+
+def article_region(gazetteer: Gazetteer, cleaned: Cleaned) -> Region | None:
+    """Return the region an article is about: from its title and body, else from the office that
+    issued it (关于2018年全县脱贫攻坚工作情况的报告 under 化隆回族自治县扶贫开发领导小组文件)."""
+    found = gazetteer.document_region(cleaned.title, cleaned.body_text)
+    if found is None and cleaned.issuer:
+        return gazetteer.document_region(cleaned.issuer, "")
+    return found
 
 
 def document_row(source: Source, decoded, repaired, cleaned, region) -> dict:
