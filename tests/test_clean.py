@@ -363,3 +363,11 @@ def test_an_e_papers_issue_date_with_its_weekday_is_the_published_date():
             "鄄城去年减贫1.12万户2.63万人\n\n本报鄄城讯(记者 孙玉芳)2月13日,记者从鄄城县扶贫办获悉,"
             "去年该县共减贫1.12万户2.63万人,63个省定扶贫工作重点村退出。\n")
     assert clean(text).published_at == datetime(2017, 2, 15)
+
+
+def test_a_tables_header_row_stays_in_the_body_though_it_reads_like_a_menu():
+    text = ("标题\n\n全市脱贫攻坚取得决定性进展。剩余贫困人口较多的县情况如下:\n县(区)｜剩余贫困人口｜贫困发生率\n"
+            "西吉县｜18080人｜4.87%\n以上均为2019年底数据,全市将于2020年全面完成脱贫任务。\n首页 | 新闻 | 政务 | 服务\n")
+    body = clean(text).body_text
+    assert "县(区)｜剩余贫困人口｜贫困发生率\n西吉县｜18080人｜4.87%" in body
+    assert "首页" not in body

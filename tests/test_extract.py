@@ -606,3 +606,14 @@ def test_garbage_run_into_the_start_of_a_sentence_does_not_spoil_its_later_claus
     assert find_mojibake(text)  # the garbage is seen as such, and runs into the clause 根据计划
     assert {(f.value, f.qualifier) for f in extractor.extract(text, None, datetime(2017, 3, 1))} == {(91000, "target")}
     assert extractor.extract("鍏ㄥ幙鑴辫传鏀诲潥鍙栧緱鍐冲畾鎬ф垚鏋滐紝全市减贫9.1万人。") == []
+
+
+def test_a_tables_rows_read_under_its_header_row(extractor):
+    body = ("2019年各县脱贫情况如下:\n县(区)｜剩余贫困人口｜贫困发生率\n西吉县｜18080人｜4.87%\n"
+            "县名\t减贫人数(人)\t退出贫困村(个)\n隆德县\t5230\t12\n")
+    facts = extractor.extract(body, None, datetime(2020, 1, 10), extractor.gazetteer.get("640400"))
+    got = {(f.indicator_code, f.value, f.adcode, f.period_year) for f in facts}
+    assert got == {("remaining_poor_persons", 18080, "640422", 2019), ("poverty_incidence_rate", 4.87, "640422", 2019),
+                   ("poverty_exit_persons", 5230, "640423", 2019), ("poverty_villages_exited", 12, "640423", 2019)}
+    for f in facts:  # evidence and offsets point at the row and the cell in the body
+        assert body[f.char_start:f.char_end] == f.raw_text and f.evidence in body.splitlines()

@@ -553,6 +553,27 @@ def classify(line: str) -> str | None:
 
 
 # ---------------------------------------------------------------- zones
+# 县（区）｜剩余贫困人口｜贫困发生率 / 西吉县｜18080人｜4.87%: cells split by pipes, tabs or wide spaces.
+CELL_SPLIT = re.compile(r"[ \t\u3000]*[｜|\t][ \t\u3000]*|[ \u3000]{2,}")
+MIN_TABLE_CELLS = 3
+
+
+def cell_count(line: str) -> int:
+    """Count the cells of a line read as a table row."""
+    return sum(1 for cell in CELL_SPLIT.split(line) if cell)
+
+
+def mark_table_headers(lines: list[str], kinds: list[str | None]) -> None:
+    """Keep a table's header row, which reads like a menu, when rows of figures with as many cells
+    follow it."""
+    for i, line in enumerate(lines):
+        if kinds[i] != "nav" or has_digit(line) or cell_count(line) < MIN_TABLE_CELLS:
+            continue
+        below = next((j for j in range(i + 1, len(lines)) if kinds[j] != "blank"), None)
+        if below is not None and has_digit(lines[below]) and cell_count(lines[below]) == cell_count(line):
+            kinds[i] = None
+
+
 def mark_copyright_blocks(lines: list[str], kinds: list[str | None]) -> None:
     """Extend each copyright line's kind over the bullet or reprint lines that follow it."""
     in_block = False
@@ -987,6 +1008,7 @@ def clean(text: str, templates=None, context: Context | None = None) -> Cleaned:
     lines = [tidy(line) for line in (raw_lines if context.main_text else unwrap(raw_lines))]
     kinds = [classify(line) for line in lines]
     mark_templates(lines, kinds, templates)
+    mark_table_headers(lines, kinds)
     mark_copyright_blocks(lines, kinds)
     span = body_span(lines, kinds, context)
     title, title_at = find_title(lines, kinds, span[0], context) if span else (page_title(context.title), [])

@@ -9,6 +9,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from tuopin import numbers
+from tuopin.clean import CELL_SPLIT
 from tuopin.lexicon import (CHANGE, CHANGE_RE, CHANGE_VERB, COUNTED_UNITS, QUANTITY_RE, RESPECTIVELY,
                             YEAR_TOKEN, Indicator, Lexicon, Rule, Scan, break_positions, implied_unit,
                             list_position, own_label, unit_of)
@@ -213,6 +214,62 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
                     q = replace(q, approximate=True)
                 found.append(Candidate(q, indicator, rule, m.start(), m.end(),
                                        in_own_label(text, clause_start, m.start(), q)))
+    return found
+
+
+# ---------------------------------------------------------------- tables written as text
+# 县（区）｜剩余贫困人口｜贫困发生率 / 西吉县｜18080人｜4.87%: cells split by pipes, tabs or wide spaces.
+# 贫困人口(万人), 贫困发生率（%）: the unit a header gives its column's bare numbers
+HEADER_UNIT = re.compile(r"[(（]([^()（）]{1,4})[)）]$")
+MIN_TABLE_CELLS = 3
+
+
+def cells_of(line: str, offset: int) -> list[tuple[int, int]]:
+    """Return the (start, end) in the body of each cell of a table line."""
+    bounds, at = [], 0
+    for m in CELL_SPLIT.finditer(line):
+        bounds.append((at, m.start()))
+        at = m.end()
+    bounds.append((at, len(line)))
+    return [(offset + a, offset + b) for a, b in bounds if b > a]
+
+
+def table_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
+    """Return the figures of the rows under a table's header row, each read as its column's header
+    followed by the cell (剩余贫困人口18080人), placed where the cell stands in the text."""
+    found, header, offset = [], None, 0
+    for line in text.split("\n"):
+        cells = cells_of(line, offset)
+        words = [text[a:b] for a, b in cells]
+        if len(cells) < MIN_TABLE_CELLS:
+            header = None
+        elif not any(ch.isdigit() for ch in line):
+            header = words
+        elif header and len(cells) == len(header):
+            for (start, end), head in list(zip(cells, header))[1:]:
+                found += cell_candidates(text, rules, head, start, end, offset)
+        offset += len(line) + 1
+    return found
+
+
+def cell_candidates(text: str, rules: list[Rule], head: str, start: int, end: int, row: int) -> list[Candidate]:
+    """Return the candidates of one cell read after its header, moved to the cell's place."""
+    unit = HEADER_UNIT.search(head)
+    label = head[:unit.start()] if unit else head
+    cell = text[start:end]
+    phrase = label + cell + (unit.group(1) if unit and not cell[-1:].isalpha() and not cell.endswith("%") else "")
+    shift = start - len(label)
+
+    def moved(at: int) -> int:
+        return min(max(at + shift, row), end)
+    found = []
+    for c in candidates(phrase, rules):
+        q = c.quantity
+        if q.raw_start < len(label):
+            continue
+        found.append(replace(c, quantity=replace(q, start=moved(q.start), end=moved(q.end),
+                                                 raw_start=moved(q.raw_start)),
+                             match_start=moved(c.match_start), match_end=moved(c.match_end)))
     return found
 
 
@@ -592,7 +649,8 @@ class Extractor:
         written = current_year(body, published_at, self.lexicon.year_cues)
         default_year = reporting_year(body, written, title)
         facts, seen = [], set()
-        found = not_anecdotes(body, outside_mojibake(body, candidates(body, self.lexicon.rules)))
+        found = candidates(body, self.lexicon.rules) + table_candidates(body, self.lexicon.rules)
+        found = not_anecdotes(body, outside_mojibake(body, found))
         for c in without_subgroups(body, best_per_quantity(found), self.gazetteer):
             q = c.quantity
             fact = self.to_fact(body, c, document_region, written, default_year)
