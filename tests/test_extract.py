@@ -617,3 +617,18 @@ def test_a_tables_rows_read_under_its_header_row(extractor):
                    ("poverty_exit_persons", 5230, "640423", 2019), ("poverty_villages_exited", 12, "640423", 2019)}
     for f in facts:  # evidence and offsets point at the row and the cell in the body
         assert body[f.char_start:f.char_end] == f.raw_text and f.evidence in body.splitlines()
+
+
+def test_a_year_a_figure_prepares_for_does_not_date_it(extractor):
+    facts = extractor.extract("全年通江县、南江县分别减贫3.42万人、2.87万人,为今年脱贫摘帽打下坚实基础。",
+                              "巴中:2018年脱贫攻坚交出高分答卷", datetime(2019, 1, 11), extractor.gazetteer.get("511900"))
+    assert {(f.value, f.period_year) for f in facts} == {(34200, 2018), (28700, 2018)}
+
+
+def test_early_in_a_year_an_article_citing_last_year_reviews_it(extractor):
+    body = ("记者从2月7日召开的全市脱贫攻坚工作会议上获悉,去年,我市共实现12561户43208人稳定脱贫。"
+            "去年全市各级财政投入专项扶贫资金9.87亿元。全市建成集中安置点68个,完成搬迁3572户12950人。")
+    early = extractor.extract(body, "三门峡市脱贫攻坚取得决定性进展", datetime(2018, 2, 8))
+    assert {f.period_year for f in early if f.value == 3572} == {2017}
+    late = extractor.extract(body, "三门峡市脱贫攻坚取得决定性进展", datetime(2018, 11, 8))
+    assert {f.period_year for f in late if f.value == 3572} == {2018}

@@ -63,6 +63,7 @@ NOT_A_VILLAGE_NAME = re.compile("贫困|行政|自然|重点|示范|出列|退�
 SUBGROUP = re.compile(r"\s*其中")
 # A section heading: a short line without a full stop (一、2017年工作回顾), from line start to line end.
 HEADING = re.compile(r"(?m)^[^\n。;!?]{2,30}$")
+OWN_YEAR = re.compile(r"那一年|这一年|同年|当年|全年|一年来")
 THAT_YEAR = re.compile(r"[\s”’」』)]*(?:那一年|这一年|同年|当年|全年|一年来)")
 # A clause opening with a county's name that the gazetteer does not know (a misspelling) has no region.
 UNKNOWN_COUNTY = re.compile(f"\\s*(?P<name>[{HAN}]{{2,3}}[县旗])(?=[^{HAN}]|退出|减贫|脱贫|实现|共|累计|全年|今年|去年|有|的)")
@@ -377,9 +378,11 @@ def current_year(body: str, published_at: datetime | None, cues: list[tuple[re.P
 
 
 WORK_REPORT = re.compile(r"政府工作报告")
+PAST_YEAR, THIS_YEAR = re.compile("去年"), re.compile("今年")
+EARLY_MONTHS = 3  # published by March, an article citing 去年 more than 今年 reviews the year before
 
 
-def reporting_year(body: str, written: int | None, title: str | None = None) -> int | None:
+def reporting_year(body: str, written: int | None, title: str | None = None, early: bool = False) -> int | None:
     """Return the year the article reports on: the one year its title names (关于2019年全县脱贫攻坚
     工作的报告), else its most cited year, else the year it was written."""
     # 政府工作报告——2018年1月22日在…会议上: the day it was given is not the year it reports on
@@ -398,6 +401,12 @@ def reporting_year(body: str, written: int | None, title: str | None = None) -> 
         year, count = max(counts.items(), key=lambda item: (item[1], item[0]))
         if count >= 2 and list(counts.values()).count(count) == 1:
             return year
+    # 2月7日召开的会议上获悉,去年,我市共实现…; 去年全市投入…: early in a year, a review of the last
+    if written and early and not counts:
+        last = sum(scope_before not in COMPARED_TO for scope_before in
+                   (body[max(0, m.start() - 1):m.start()] for m in PAST_YEAR.finditer(body)))
+        if last >= 2 and last > len(THIS_YEAR.findall(body)):
+            return written - 1
     return written
 
 
@@ -473,10 +482,13 @@ def relative_cue(scope: str, at: int, baseline: bool) -> tuple[int, int] | None:
             if before in COMPARED_TO or (offset == -1 and not baseline and before in ("由", "从")):
                 continue
             cues.append((m.start(), offset))
-    if not cues:
-        return None
     earlier = [cue for cue in cues if cue[0] < at]
-    return max(earlier) if earlier else min(cues)
+    if earlier:
+        return max(earlier)
+    # 全年通江县减贫3.42万人,为今年脱贫摘帽打下基础: the year it was done, not the one it prepares
+    if not cues or OWN_YEAR.search(scope, 0, at):
+        return None
+    return min(cues)
 
 
 def subgroup_year(text: str, q: Quantity, written: int | None) -> int | None:
@@ -647,7 +659,8 @@ class Extractor:
         # process() resolves the document's region once and passes it in
         document_region = document_region or self.gazetteer.document_region(title, body)
         written = current_year(body, published_at, self.lexicon.year_cues)
-        default_year = reporting_year(body, written, title)
+        early = published_at is not None and published_at.month <= EARLY_MONTHS
+        default_year = reporting_year(body, written, title, early)
         facts, seen = [], set()
         found = candidates(body, self.lexicon.rules) + table_candidates(body, self.lexicon.rules)
         found = not_anecdotes(body, outside_mojibake(body, found))
