@@ -632,3 +632,21 @@ def test_early_in_a_year_an_article_citing_last_year_reviews_it(extractor):
     assert {f.period_year for f in early if f.value == 3572} == {2017}
     late = extractor.extract(body, "三门峡市脱贫攻坚取得决定性进展", datetime(2018, 11, 8))
     assert {f.period_year for f in late if f.value == 3572} == {2018}
+
+
+def test_how_much_more_than_last_year_is_no_fact(extractor):
+    facts = extractor.extract("2018年全市减贫2.1万人,较上年多减贫3200人;投入扶贫资金3.2亿元,比去年多投入5000万元。",
+                              None, datetime(2019, 1, 5))
+    assert {f.value for f in facts} == {21000, 320000000}
+
+
+def test_a_county_list_holding_a_name_that_is_also_a_word_is_a_group(extractor):
+    bijie = extractor.gazetteer.get("520500")
+    (fact,) = extractor.extract("2018年,大方、黔西2个县脱贫摘帽。", None, datetime(2019, 1, 5), bijie)
+    assert fact.adcode == "520500"
+    (fact,) = extractor.extract("2019年,镇雄、彝良、威信三县退出贫困县序列。", None, datetime(2020, 1, 5),
+                                extractor.gazetteer.get("530600"))
+    assert fact.adcode == "530600"
+    (fact,) = extractor.extract("2019年,吕梁市13个县全部脱贫摘帽。", None, datetime(2020, 1, 5),
+                                extractor.gazetteer.get("140000"))
+    assert fact.adcode == "141100"  # a prefecture before its counties is no list

@@ -77,6 +77,9 @@ RATE = re.compile("发生率")
 # How much a figure changed, not what it came to: 同比下降了5.2%, 比上年增加2000万元.
 CHANGE_BY = re.compile(f"{CHANGE_VERB}了?$")
 COMPARED = re.compile("比|较|同比|相比|环比")
+LIST_TAIL = re.compile(rf"(?:[、和及与][{HAN}]{{2,4}})*")  # the names of a list after the last one known
+# 较上年多减贫3200人, 比去年少投入200万元: how much more or less than another time
+MORE_THAN_BEFORE = re.compile(rf"(?:比|较)(?:上年|去年|上一年|前一年|同期|上年同期|{YEAR_TOKEN})(?:同期)?[多少][{HAN}]{{0,4}}$")
 # A range (专干5—10名) states no single figure.
 RANGE_BEFORE = re.compile(r"\d\s*(?:—|–|-|~|～|至|到)\s*$")
 
@@ -181,9 +184,11 @@ def is_broken_or_threshold(text: str, q: Quantity) -> bool:
 def is_change_amount(text: str, q: Quantity) -> bool:
     """Tell whether a figure is how much something changed, not what it came to: a share after a bare
     下降 (贫困发生率同比下降了5.2%), or any figure after one against another time (比上年增加2000万元)."""
+    clause_left = span_around(text, q.raw_start, q.end, CLAUSE_END)[0]
+    if MORE_THAN_BEFORE.search(text, clause_left, q.start):  # 较上年多减贫3200人
+        return True
     if not CHANGE_BY.search(text, max(0, q.start - 3), q.start):
         return False
-    clause_left = span_around(text, q.raw_start, q.end, CLAUSE_END)[0]
     return q.unit == "percent" or COMPARED.search(text, clause_left, q.start) is not None
 
 
@@ -584,6 +589,12 @@ class Extractor:
                                          PROVINCE_GOVERNMENT.search(text, sentence_left, q.raw_start) is not None)
             if named[-1].end == len(clause) and len(name_list(clause, named)) > 1:
                 return self.group_region(name_list(clause, named))  # named in full
+            members, tail = name_list(clause, named), LIST_TAIL.fullmatch(clause, named[-1].end)
+            if (q.unit == "county" and q.value > 1 and tail and all(m.level == "county" for m in members)
+                    and (tail.group() or (members and clause[named[-len(members)].start - 1:][:1] in LIST_MARKS))):
+                # 大方、黔西2个县, 镇雄、彝良、威信三县: a group, though one of its names (大方, 威信) is a
+                # word the gazetteer does not take for a place
+                return self.group_region(members, self.subject_of(text, sentence_left, left), document_region)
             return named[-1].region
         if RESPECTIVELY in clause and left > sentence_left:
             listed = self.listed_region(text, left, q)
