@@ -371,3 +371,12 @@ def test_a_tables_header_row_stays_in_the_body_though_it_reads_like_a_menu():
     body = clean(text).body_text
     assert "县(区)｜剩余贫困人口｜贫困发生率\n西吉县｜18080人｜4.87%" in body
     assert "首页" not in body
+
+
+def test_a_bulletins_title_above_the_offices_that_issued_it():
+    text = ("2019年赣州市国民经济和社会发展统计公报\n\n赣州市统计局\n国家统计局赣州调查队\n2020年4月10日\n\n"
+            "　　2019年,全市上下坚持稳中求进工作总基调,经济运行总体平稳,脱贫攻坚取得决定性成就。\n"
+            "　　全年全市减贫2.96万户9.83万人,贫困发生率0.29%。\n")
+    result = clean(text)
+    assert result.title == "2019年赣州市国民经济和社会发展统计公报"
+    assert result.issuer == "赣州市统计局"

@@ -233,7 +233,7 @@ BYLINE_BODY_LINES = 2
 # ---------------------------------------------------------------- title and publisher
 SUBTITLE = re.compile(r"^(?:——|--|—)")
 # The lines between a speech's or report's title and its text: a salutation, the speaker, the date.
-OFFICE = rf"[{HAN}]{{2,24}}(?:办公室|人民政府|委员会|领导小组|扶贫办|扶贫开发中心|扶贫开发局|扶贫局)"
+OFFICE = rf"[{HAN}]{{2,24}}(?:办公室|人民政府|委员会|领导小组|扶贫办|扶贫开发中心|扶贫开发局|扶贫局|统计局|调查队)"
 SPEECH_HEAD = re.compile(rf"^(?:(?:各位|尊敬的|同志们|亲爱的)[^,,。]{{0,12}}[::]"
                          rf"|[{HAN}]{{2,16}}(?:县长|市长|州长|省长|区长|旗长|书记|主任|局长|主席)(?:\s*[{HAN}]{{2,4}})?"
                          rf"|[((]?\s*(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日\s*[))]?"
