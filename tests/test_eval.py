@@ -5,13 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from tuopin.clean import clean
-from tuopin.decode import decode
-from tuopin.extract import Extractor
-from tuopin.lexicon import Lexicon
-from tuopin.process import article_region
-from tuopin.regions import Gazetteer
-from tuopin.repair import repair
+from tuopin.config import load_settings
+from tuopin.process import process
+from tuopin.sources import read_source
 
 from conftest import SEEDS
 
@@ -26,14 +22,14 @@ def close(a: float, b: float) -> bool:
 
 @pytest.fixture(scope="module")
 def predicted():
-    """(set, file) -> {(indicator, value)} over every evaluation article."""
-    extractor = Extractor(Lexicon.from_dir(SEEDS), Gazetteer.from_csv(SEEDS / "regions.csv"))
+    """(set, file) -> {(indicator, value)} over every evaluation article, text files and HTML pages
+    taken through the same stages as a run (without the site templates a run learns)."""
+    settings = load_settings().with_overrides(seeds_dir=str(SEEDS))
     found = {}
-    for path in sorted(EVAL.glob("*/*.txt")):
-        cleaned = clean(repair(decode(path.read_bytes()).text).text)
-        region = article_region(extractor.gazetteer, cleaned)
-        facts = extractor.extract(cleaned.body_text, cleaned.title, cleaned.published_at, region)
-        found[(path.parent.name, path.name)] = {(f.indicator_code, f.value) for f in facts}
+    for path in sorted(p for p in EVAL.glob("*/*") if p.suffix in (".txt", ".html")):
+        outcome = process(read_source(str(path), settings.max_bytes), settings)
+        assert outcome.document is not None, outcome.rejection
+        found[(path.parent.name, path.name)] = {(f["indicator_code"], f["value"]) for f in outcome.facts}
     return found
 
 
