@@ -650,3 +650,10 @@ def test_a_county_list_holding_a_name_that_is_also_a_word_is_a_group(extractor):
     (fact,) = extractor.extract("2019年,吕梁市13个县全部脱贫摘帽。", None, datetime(2020, 1, 5),
                                 extractor.gazetteer.get("140000"))
     assert fact.adcode == "141100"  # a prefecture before its counties is no list
+
+
+def test_a_bulletins_year_end_count_of_the_poor_is_what_remains(extractor):
+    facts = extractor.extract("年末全市农村贫困人口2.31万人,比上年末减少8.95万人;贫困发生率0.29%。",
+                              "2019年赣州市国民经济和社会发展统计公报", datetime(2020, 4, 10))
+    assert {(f.indicator_code, f.value, f.period_year) for f in facts} == {
+        ("remaining_poor_persons", 23100, 2019), ("poverty_incidence_rate", 0.29, 2019)}
