@@ -370,7 +370,7 @@ def unwrap(raw_lines: list[str]) -> list[str]:
             or (len(previous.strip()) >= MIN_WRAPPED_LINE and PROSE_CUT.search(previous)
                 and (han_count(line[0]) or line[0].isdigit()) and not DATE.match(line)))
         if line and previous and width and not continues:
-            continues = wrapped_on(previous.split("\n")[-1].strip(), raw, width)
+            continues = wrapped_on(previous.strip(), raw, width)
         if continues:
             joined[-1] = previous + line
         else:
@@ -558,9 +558,19 @@ CELL_SPLIT = re.compile(r"[ \t\u3000]*[｜|\t][ \t\u3000]*|[ \u3000]{2,}")
 MIN_TABLE_CELLS = 3
 
 
+def cells_of(line: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Return the (start, end) of each cell of a line read as a table row, shifted by offset."""
+    bounds, at = [], 0
+    for m in CELL_SPLIT.finditer(line):
+        bounds.append((at, m.start()))
+        at = m.end()
+    bounds.append((at, len(line)))
+    return [(offset + a, offset + b) for a, b in bounds if b > a]
+
+
 def cell_count(line: str) -> int:
     """Count the cells of a line read as a table row."""
-    return sum(1 for cell in CELL_SPLIT.split(line) if cell)
+    return len(cells_of(line))
 
 
 def mark_table_headers(lines: list[str], kinds: list[str | None]) -> None:

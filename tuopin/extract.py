@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from tuopin import numbers
-from tuopin.clean import CELL_SPLIT
+from tuopin.clean import MIN_TABLE_CELLS, cells_of
 from tuopin.lexicon import (CHANGE, CHANGE_RE, CHANGE_VERB, COUNTED_UNITS, QUANTITY_RE, RESPECTIVELY,
                             YEAR_TOKEN, Indicator, Lexicon, Rule, Scan, break_positions, implied_unit,
                             list_position, own_label, unit_of)
@@ -64,7 +64,7 @@ SUBGROUP = re.compile(r"\s*其中")
 # A section heading: a short line without a full stop (一、2017年工作回顾), from line start to line end.
 HEADING = re.compile(r"(?m)^[^\n。;!?]{2,30}$")
 OWN_YEAR = re.compile(r"那一年|这一年|同年|当年|全年|一年来")
-THAT_YEAR = re.compile(r"[\s”’」』)]*(?:那一年|这一年|同年|当年|全年|一年来)")
+THAT_YEAR = re.compile(rf"[\s”’」』)]*(?:{OWN_YEAR.pattern})")
 # A clause opening with a county's name that the gazetteer does not know (a misspelling) has no region.
 UNKNOWN_COUNTY = re.compile(f"\\s*(?P<name>[{HAN}]{{2,3}}[县旗])(?=[^{HAN}]|退出|减贫|脱贫|实现|共|累计|全年|今年|去年|有|的)")
 GENERIC_COUNTY = re.compile("[全该本我各每这那哪某外邻年月日]|贫困县|重点县|摘帽县|示范县|试点县|先进县|出列县|退出县|大县|强县|小县|穷县|农业县|人口县|县旗$")
@@ -77,7 +77,7 @@ RATE = re.compile("发生率")
 # How much a figure changed, not what it came to: 同比下降了5.2%, 比上年增加2000万元.
 CHANGE_BY = re.compile(f"{CHANGE_VERB}了?$")
 COMPARED = re.compile("比|较|同比|相比|环比")
-LIST_TAIL = re.compile(rf"(?:[、和及与][{HAN}]{{2,4}})*")  # the names of a list after the last one known
+LIST_TAIL = re.compile(rf"(?:[{LIST_MARKS}][{HAN}]{{2,4}})*")  # the names of a list after the last one known
 # 较上年多减贫3200人, 比去年少投入200万元: how much more or less than another time
 MORE_THAN_BEFORE = re.compile(rf"(?:比|较)(?:上年|去年|上一年|前一年|同期|上年同期|{YEAR_TOKEN})(?:同期)?[多少][{HAN}]{{0,4}}$")
 # A range (专干5—10名) states no single figure.
@@ -224,20 +224,9 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
 
 
 # ---------------------------------------------------------------- tables written as text
-# 县（区）｜剩余贫困人口｜贫困发生率 / 西吉县｜18080人｜4.87%: cells split by pipes, tabs or wide spaces.
+# 县（区）｜剩余贫困人口｜贫困发生率 / 西吉县｜18080人｜4.87%: cells as clean.cells_of splits them.
 # 贫困人口(万人), 贫困发生率（%）: the unit a header gives its column's bare numbers
 HEADER_UNIT = re.compile(r"[(（]([^()（）]{1,4})[)）]$")
-MIN_TABLE_CELLS = 3
-
-
-def cells_of(line: str, offset: int) -> list[tuple[int, int]]:
-    """Return the (start, end) in the body of each cell of a table line."""
-    bounds, at = [], 0
-    for m in CELL_SPLIT.finditer(line):
-        bounds.append((at, m.start()))
-        at = m.end()
-    bounds.append((at, len(line)))
-    return [(offset + a, offset + b) for a, b in bounds if b > a]
 
 
 def table_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
@@ -590,8 +579,9 @@ class Extractor:
             if named[-1].end == len(clause) and len(name_list(clause, named)) > 1:
                 return self.group_region(name_list(clause, named))  # named in full
             members, tail = name_list(clause, named), LIST_TAIL.fullmatch(clause, named[-1].end)
+            first = named[-len(members)].start
             if (q.unit == "county" and q.value > 1 and tail and all(m.level == "county" for m in members)
-                    and (tail.group() or (members and clause[named[-len(members)].start - 1:][:1] in LIST_MARKS))):
+                    and (tail.group() or (first > 0 and clause[first - 1] in LIST_MARKS))):
                 # 大方、黔西2个县, 镇雄、彝良、威信三县: a group, though one of its names (大方, 威信) is a
                 # word the gazetteer does not take for a place
                 return self.group_region(members, self.subject_of(text, sentence_left, left), document_region)

@@ -57,23 +57,26 @@ def build_extractor(seeds_dir: str, stamp: tuple) -> Extractor:
     return Extractor(Lexicon.from_dir(seeds), Gazetteer.from_csv(seeds / "regions.csv"))
 
 
+def fingerprint(files: list[tuple[str, Path]]) -> str:
+    """Return a SHA-256 over the names and contents of (name, path) files, in the order given."""
+    digest = hashlib.sha256()
+    for name, path in files:
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """Return a fingerprint of the package's code and data, as this process loaded them."""
     package = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return fingerprint(sorted((str(p.relative_to(package)), p) for p in package.rglob("*")
+                              if p.is_file() and "__pycache__" not in p.parts))
 
 
 @lru_cache(maxsize=4)
 def reference_version(seeds_dir: str, stamp: tuple) -> str:
-    """Return a fingerprint of a seeds folder's reference CSVs."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(seeds_dir).glob("*.csv")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    """Return a fingerprint of a seeds folder's reference CSVs (stamp: their reference_stamp)."""
+    return fingerprint([(name, Path(seeds_dir) / name) for name, _, _ in stamp])
 
 
 def rules_version(seeds_dir: str) -> str:
