@@ -15,7 +15,8 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
-from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED, temporary_settings
+from prefect.settings import (PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED,
+                              PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings)
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
@@ -53,19 +54,33 @@ def task_runner(name: str, workers: int | None = None, dask_address: str | None 
     raise ValueError(f"unknown task runner {name!r}: choose one of {', '.join(RUNNERS)}")
 
 
+SERVER_START_SECONDS = 120
+
+
+class ServerStartError(RuntimeError):
+    """Prefect's temporary API server did not answer in time."""
+
+
 @contextmanager
 def shared_api() -> Iterator[None]:
     """Point worker processes at this process's Prefect API.
 
     Without a configured API, every process starts a temporary Prefect server of its own (about
     10 s each); started here first, its address goes to the workers with the other settings.
+    The first start on a fresh PREFECT_HOME creates Prefect's database, which on a busy machine
+    takes longer than Prefect's default 20 s: the server gets SERVER_START_SECONDS unless the
+    user set a longer wait.
     """
     if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
         yield
         return
     from prefect.server.api.server import SubprocessASGIServer
     server = SubprocessASGIServer()
-    server.start()
+    try:
+        server.start(timeout=max(SERVER_START_SECONDS, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()))
+    except RuntimeError as exc:
+        raise ServerStartError(f"Prefect's temporary API server did not start: {str(exc).splitlines()[0]} "
+                               "(set PREFECT_API_URL to use a running server)") from None
     with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
         yield
 

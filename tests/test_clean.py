@@ -380,3 +380,27 @@ def test_a_bulletins_title_above_the_offices_that_issued_it():
     result = clean(text)
     assert result.title == "2019年赣州市国民经济和社会发展统计公报"
     assert result.issuer == "赣州市统计局"
+
+
+def test_a_statistics_table_between_two_paragraphs_stays_in_the_body_with_its_cells_apart():
+    rows = ["脱贫人口\t人\t8652\t-3215", "脱贫户数\t户\t2931\t-1102", "出列贫困村\t个\t20\t-6",
+            "年末贫困发生率\t%\t0.47\t-2.29", "易地扶贫搬迁人口\t人\t1536\t412", "财政专项扶贫资金\t万元\t38520\t5630",
+            "扶贫小额信贷发放额\t万元\t12460\t-2310"]
+    text = ("岳西县2018年国民经济和社会发展统计公报\n\n岳西县统计局\n2019年3月20日\n\n"
+            "　　全年扎实推进精准扶贫精准脱贫,全面完成年度减贫任务。年末全县剩余贫困人口1508人。\n\n"
+            "表9　2018年脱贫攻坚主要指标\n\n指标名称\t计量单位\t2018年\t比上年增减\n" + "\n".join(rows) + "\n\n"
+            "　　十二、人民生活和社会保障\n\n　　全年全体居民人均可支配收入16823元,比上年增长10.8%。\n")
+    body = clean(text).body_text
+    assert "\n".join(["指标名称\t计量单位\t2018年\t比上年增减", *rows]) in body
+    assert "全年全体居民人均可支配收入16823元" in body
+
+
+def test_the_sentence_leading_into_a_table_opens_the_body():
+    text = ("标题\n\n　　现将我县2019年度财政专项扶贫资金分配使用情况公告如下:\n\n　　一、资金总体情况\n\n"
+            "　　2019年,全县共安排财政专项扶贫资金52368.75万元,资金来源如下表:\n"
+            "资金来源\t金额(万元)\t占比(%)\n中央资金\t31256.00\t59.68\n自治区资金\t12480.00\t23.83\n"
+            "市级资金\t1632.75\t3.12\n县级资金\t7000.00\t13.37\n合计\t52368.75\t100.00\n"
+            "　　此外,全年统筹整合财政涉农资金85620万元用于脱贫攻坚。\n")
+    body = clean(text, context=Context(main_text=True)).body_text
+    assert "现将我县2019年度财政专项扶贫资金分配使用情况公告如下:\n一、资金总体情况\n2019年,全县共安排" in body
+    assert "中央资金\t31256.00\t59.68" in body

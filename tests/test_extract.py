@@ -657,3 +657,46 @@ def test_a_bulletins_year_end_count_of_the_poor_is_what_remains(extractor):
                               "2019年赣州市国民经济和社会发展统计公报", datetime(2020, 4, 10))
     assert {(f.indicator_code, f.value, f.period_year) for f in facts} == {
         ("remaining_poor_persons", 23100, 2019), ("poverty_incidence_rate", 0.29, 2019)}
+
+
+def test_the_parts_a_qizhong_list_gives_of_the_figure_before_are_each_places_own(extractor):
+    guizhou = extractor.gazetteer.get("520000")
+    facts = extractor.extract("今年全省76.2万人搬迁任务已全面完成,其中毕节市、铜仁市分别为21.5万人、13.8万人。", None,
+                              datetime(2018, 12, 20), guizhou)
+    assert {(f.indicator_code, f.value, f.adcode, f.qualifier) for f in facts} == {
+        ("relocated_persons", 762000, "520000", "actual"), ("relocated_persons", 215000, "520500", "actual"),
+        ("relocated_persons", 138000, "520600", "actual")}
+    # without a figure before it, the list counts nothing
+    assert extractor.extract("其中毕节市、铜仁市分别为21.5万人、13.8万人。", None, datetime(2018, 12, 20), guizhou) == []
+
+
+def test_a_speakers_tag_does_not_hide_the_sentences_subject(extractor):
+    guizhou = extractor.gazetteer.get("520000")
+    facts = extractor.extract("【发布人】威宁自治县“十三五”期间计划搬迁10.2万人,目前已搬迁入住8.6万人。", None,
+                              datetime(2018, 12, 20), guizhou)
+    assert {(f.value, f.adcode, f.qualifier) for f in facts} == {(102000, "520526", "target"),
+                                                                (86000, "520526", "actual")}
+
+
+def test_a_person_in_every_household_is_a_standard_not_a_count(extractor):
+    assert facts_of(extractor, "确保有劳动力的搬迁家庭每户至少1人稳定就业。", datetime(2018, 12, 20)) == set()
+
+
+def test_the_remaining_poor_all_lifted_out_this_year_is_a_target(extractor):
+    assert facts_of(extractor, "全市剩余的9863户21567名贫困人口今年将全部脱贫。", datetime(2020, 9, 1)) >= {
+        ("poverty_exit_households", 9863, "target"), ("poverty_exit_persons", 21567, "target")}
+
+
+def test_a_table_with_a_unit_column_gives_each_row_its_indicator_and_unit(extractor):
+    county = extractor.gazetteer.get("340828")  # 岳西县
+    text = ("指标名称\t计量单位\t2018年\t比上年增减\n脱贫人口\t人\t8652\t-3215\n出列贫困村\t个\t20\t-6\n"
+            "年末贫困发生率\t%\t0.47\t-2.29\n财政专项扶贫资金\t万元\t38520\t5630\n")
+    facts = extractor.extract(text, "岳西县2018年国民经济和社会发展统计公报", datetime(2019, 3, 20), county)
+    assert {(f.indicator_code, f.value, f.period_year) for f in facts} == {
+        ("poverty_exit_persons", 8652, 2018), ("poverty_villages_exited", 20, 2018),
+        ("poverty_incidence_rate", 0.47, 2018), ("poverty_funds", 385200000, 2018)}
+
+
+def test_a_count_of_those_not_yet_lifted_out_is_what_remains(extractor):
+    assert facts_of(extractor, "截至目前,全省还有2.17万未脱贫人口。", datetime(2020, 6, 1)) == {
+        ("remaining_poor_persons", 21700, "actual")}

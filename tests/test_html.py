@@ -122,7 +122,7 @@ def test_layout_tables_become_blocks_and_data_tables_rows():
 
 
 def test_plain_text_drops_list_and_table_marks():
-    assert plain_text("- 第一项\n| 乡镇 | 户数 |\n| --- | --- |\n| 城关镇 | 500 |") == "第一项\n乡镇 户数\n城关镇 500"
+    assert plain_text("- 第一项\n| 乡镇 | 户数 |\n| --- | --- |\n| 城关镇 | 500 |") == "第一项\n乡镇\t户数\n城关镇\t500"
 
 
 def test_a_saved_fragment_without_html_element_is_read():

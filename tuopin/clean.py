@@ -384,8 +384,8 @@ FIGURE_SPACE = re.compile(rf"(?<=[\d%％])[ \t\u3000\xa0]+(?=[{HAN}%％])|(?<=[{
 
 
 def close_figures(line: str) -> str:
-    """Remove the spaces between a figure and the words around it."""
-    return FIGURE_SPACE.sub("", line)
+    """Remove the spaces between a figure and the words around it (not between a table's cells)."""
+    return line if cell_count(line) >= MIN_TABLE_CELLS else FIGURE_SPACE.sub("", line)
 
 
 def tidy(line: str) -> str:
@@ -573,11 +573,15 @@ def cell_count(line: str) -> int:
     return len(cells_of(line))
 
 
+# 指标名称	计量单位	2018年	比上年增减: a header's years name its columns; they are no figures
+YEAR_LABEL = re.compile(r"(?<!\d)(?:19|20)\d\d年(?:末|底)?")
+
+
 def mark_table_headers(lines: list[str], kinds: list[str | None]) -> None:
     """Keep a table's header row, which reads like a menu, when rows of figures with as many cells
     follow it."""
     for i, line in enumerate(lines):
-        if kinds[i] != "nav" or has_digit(line) or cell_count(line) < MIN_TABLE_CELLS:
+        if kinds[i] != "nav" or has_digit(YEAR_LABEL.sub("", line)) or cell_count(line) < MIN_TABLE_CELLS:
             continue
         below = next((j for j in range(i + 1, len(lines)) if kinds[j] != "blank"), None)
         if below is not None and has_digit(lines[below]) and cell_count(lines[below]) == cell_count(line):
@@ -596,10 +600,15 @@ def mark_copyright_blocks(lines: list[str], kinds: list[str | None]) -> None:
                 kinds[i] = "copyright"
 
 
+# a clause-punctuated sentence ending in a colon: what follows is its list
+LEADS_INTO = re.compile(rf"^(?=.*[,,、]).{{20,}}[::]$")
+
+
 def anchors(lines: list[str], kinds: list[str | None]) -> list[int]:
     """Return the indexes of real paragraphs and lead-ins; long lines when nothing is punctuated."""
+    # …现将我县2019年度财政专项扶贫资金分配使用情况公告如下: a sentence leading into a list or table
     found = [i for i, line in enumerate(lines)
-             if kinds[i] is None and (is_paragraph(line) or LEAD_IN.match(line))]
+             if kinds[i] is None and (is_paragraph(line) or LEAD_IN.match(line) or LEADS_INTO.search(line))]
     if found:
         return found
     return [i for i, line in enumerate(lines) if kinds[i] is None and han_count(line) >= MIN_FALLBACK_HAN]
@@ -611,10 +620,6 @@ def previous_content(kinds: list[str | None], index: int, skip: frozenset = froz
         if kinds[i] not in skip:
             return i
     return None
-
-
-# a clause-punctuated sentence ending in a colon: what follows is its list
-LEADS_INTO = re.compile(rf"^(?=.*[,,、]).{{20,}}[::]$")
 
 
 def extend_over_headers(lines: list[str], kinds: list[str | None], first: int) -> int:
@@ -642,7 +647,9 @@ def splits(lines: list[str], kinds: list[str | None], before: int, after: int) -
     if any(closes_article(lines[i], kinds[i]) for i in between):
         return True
     boilerplate = sum(kinds[i] is not None for i in between)
-    return boilerplate >= MAX_GAP_BOILERPLATE or len(between) >= MAX_GAP_LINES
+    # a table's rows between two paragraphs are the article's, however many
+    loose = [i for i in between if kinds[i] is not None or cell_count(lines[i]) < MIN_TABLE_CELLS]
+    return boilerplate >= MAX_GAP_BOILERPLATE or len(loose) >= MAX_GAP_LINES
 
 
 def clusters(lines: list[str], kinds: list[str | None], found: list[int]) -> list[list[int]]:

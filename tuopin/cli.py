@@ -118,9 +118,12 @@ def cmd_run(args) -> int:
     with writer_lock(db, settings.lock_timeout):
         pass
     quiet_prefect()
-    from flows.etl import run_etl
-    summary = run_etl(**runner, sources=args.sources or None, db_path=args.db, batch_size=args.batch_size,
-                      show_progress=True)
+    from flows.etl import ServerStartError, run_etl
+    try:
+        summary = run_etl(**runner, sources=args.sources or None, db_path=args.db, batch_size=args.batch_size,
+                          show_progress=True)
+    except ServerStartError as exc:
+        raise CliError(str(exc)) from None
     print(SUMMARY.format(**summary))
     return 0
 

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from tuopin import numbers
 from tuopin.clean import MIN_TABLE_CELLS, cells_of
-from tuopin.lexicon import (CHANGE, CHANGE_RE, CHANGE_VERB, COUNTED_UNITS, QUANTITY_RE, RESPECTIVELY,
-                            YEAR_TOKEN, Indicator, Lexicon, Rule, Scan, break_positions, implied_unit,
+from tuopin.lexicon import (CHANGE, CHANGE_RE, CHANGE_VERB, COUNTED_UNITS, Indicator, Lexicon, QUANTITY_RE,
+                            RESPECTIVELY, Rule, SEQUENCE, Scan, YEAR_TOKEN, break_positions, implied_unit,
                             list_position, own_label, unit_of)
 from tuopin.regions import Gazetteer, Region
 from tuopin.repair import find_mojibake
@@ -48,7 +48,7 @@ DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
 # Thresholds and standards are not facts (rule 1): 收入达到4200元以上, 低于4160元.
 THRESHOLD_AFTER = re.compile("^(?:以上|以下|以内|标准|的[^,;。!?\\d]{0,4}(?:标准|线))")  # 超过3535元的退出标准
 COUNTS = {"person", "household", "village", "county", "team", "person_times"}
-PER_UNIT = re.compile("(?:户均|人均|每户|每人|村均|每村)$")
+PER_UNIT = re.compile("(?:户均|人均|每户|每人|村均|每村)(?:至少|最少|不少于|不低于|有)?$")
 EXCEEDING = re.compile("超过|超出|高于|逾")
 THRESHOLD_BEFORE = re.compile("(?:低于|高于|不低于|不高于|不足|不超过|标准为?|门槛)$")
 # Broken numbers state nothing (rule 8): ****万人, 65438+6600万.
@@ -72,6 +72,8 @@ RECENT_REACH = 200  # how far back 全县 in a prefecture's article looks for th
 GROUPED = re.compile("等")  # right after the names it lists
 PROVINCE_GOVERNMENT = re.compile("(?:省|自治区)(?:人民)?政府|省委|省扶贫|自治区扶贫")
 LIST_MARKS = "、和及与"
+# 【发布人】威宁自治县…: who speaks in a transcript, before the sentence proper
+SPEAKER = re.compile(r"【[^】]{1,12}】")
 LIST_JOINERS = ("、", "和", "及", "与")
 RATE = re.compile("发生率")
 # How much a figure changed, not what it came to: 同比下降了5.2%, 比上年增加2000万元.
@@ -173,7 +175,8 @@ def is_broken_or_threshold(text: str, q: Quantity) -> bool:
         return True
     if THRESHOLD_BEFORE.search(before):
         return True
-    if q.unit in COUNTS and PER_UNIT.search(text, max(0, q.start - 3), q.start):  # 户均1人以上实现就业
+    # 户均1人以上实现就业, 每户至少1人稳定就业: a standard each household meets
+    if q.unit in COUNTS and PER_UNIT.search(text, max(0, q.start - 5), q.start):
         return True
     # 人均纯收入必须稳定超过4000元: more than an amount or a share is a bar to clear (超过1万人 is a rough count)
     if q.unit not in COUNTS and EXCEEDING.search(text, max(0, q.start - 3), q.raw_start):
@@ -229,22 +232,40 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
 HEADER_UNIT = re.compile(r"[(（]([^()（）]{1,4})[)）]$")
 
 
+# 指标名称	计量单位	2018年	比上年增减 / 脱贫人口	人	8652	-3215: one indicator a row, its unit in the
+# second column, its value in the one column that is not a change on another year
+UNIT_COLUMN = re.compile("(?:计量)?单位")
+CHANGE_COLUMN = re.compile("增减|增长|增幅|减少|同比|比上年|较上年|变化|变动|±")
+
+
 def table_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
     """Return the figures of the rows under a table's header row, each read as its column's header
-    followed by the cell (剩余贫困人口18080人), placed where the cell stands in the text."""
-    found, header, offset = [], None, 0
+    followed by the cell (剩余贫困人口18080人), or, in a table with a unit column, as the row's label,
+    value and unit (脱贫人口8652人); each placed where the cell stands in the text."""
+    found, header, value_column, offset = [], None, None, 0
     for line in text.split("\n"):
         cells = cells_of(line, offset)
         words = [text[a:b] for a, b in cells]
         if len(cells) < MIN_TABLE_CELLS:
             header = None
+        elif UNIT_COLUMN.fullmatch(words[1]):
+            header, value_column = words, unit_table_value_column(words)
         elif not any(ch.isdigit() for ch in line):
-            header = words
-        elif header and len(cells) == len(header):
+            header, value_column = words, None
+        elif header and len(cells) == len(header) and value_column:
+            start, end = cells[value_column]
+            found += cell_candidates(text, rules, f"{words[0]}({words[1]})", start, end, offset)
+        elif header and len(cells) == len(header) and not UNIT_COLUMN.fullmatch(header[1]):
             for (start, end), head in list(zip(cells, header))[1:]:
                 found += cell_candidates(text, rules, head, start, end, offset)
         offset += len(line) + 1
     return found
+
+
+def unit_table_value_column(header: list[str]) -> int | None:
+    """Return the column of a unit table's values: the one after the unit column that is no change."""
+    values = [i for i, head in enumerate(header) if i > 1 and not CHANGE_COLUMN.search(head)]
+    return values[0] if len(values) == 1 else None
 
 
 def cell_candidates(text: str, rules: list[Rule], head: str, start: int, end: int, row: int) -> list[Candidate]:
@@ -266,6 +287,30 @@ def cell_candidates(text: str, rules: list[Rule], head: str, start: int, end: in
                                                  raw_start=moved(q.raw_start)),
                              match_start=moved(c.match_start), match_end=moved(c.match_end)))
     return found
+
+
+# 今年全省76.2万人搬迁任务已全面完成,其中毕节市、铜仁市分别为21.5万人、13.8万人: parts of the figure
+# before, each its place's, counted by the same indicator though the clause names none
+PARTS = re.compile(f"其中,?[^,;。!?\\n\\d]{{2,40}}?{RESPECTIVELY}(?:为|是|有|达到?)?(?P<q>{SEQUENCE})")
+
+
+def part_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Return the figures of a 其中…分别为 clause that no rule claimed, each taking the indicator of the
+    figure its sentence gave last before the clause, when it is measured in the same unit."""
+    claimed, parts = {c.quantity.raw_start for c in found}, []
+    for m in PARTS.finditer(text):
+        clause_start = span_around(text, m.start(), m.start(), CLAUSE_END)[0]
+        sentence_start = span_around(text, m.start(), m.start(), SENTENCE_END)[0]
+        if text[clause_start:m.start()].strip():
+            continue  # the 其中 must open its clause
+        before = [c for c in found if sentence_start <= c.quantity.raw_start < clause_start]
+        if not before:
+            continue
+        whole = max(before, key=lambda c: c.quantity.raw_start)
+        parts += [Candidate(q, whole.indicator, whole.rule, m.start(), m.end())
+                  for q in parse_quantities(text, m.start("q"), m.end("q"))
+                  if q.raw_start not in claimed and q.unit == whole.quantity.unit]
+    return parts
 
 
 def elided_unit(text: str, clause_start: int, end: int) -> str | None:
@@ -545,7 +590,7 @@ def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None
         after = text[start + mentions[run].end:start + mentions[run].end + 1]
         if (after and after in LIST_MARKS) or MEDIA_AFTER.match(text, start + mentions[run].end, end):
             continue
-        if m.start == 0 or text[start + m.start - 1] in CLAUSE_END:
+        if m.start == 0 or text[start + m.start - 1] in CLAUSE_END or SPEAKER.fullmatch(text, start, start + m.start):
             return mentions[run].region
         if after == ",":
             closing = mentions[run].region
@@ -664,6 +709,7 @@ class Extractor:
         default_year = reporting_year(body, written, title, early)
         facts, seen = [], set()
         found = candidates(body, self.lexicon.rules) + table_candidates(body, self.lexicon.rules)
+        found += part_candidates(body, found)
         found = not_anecdotes(body, outside_mojibake(body, found))
         for c in without_subgroups(body, best_per_quantity(found), self.gazetteer):
             q = c.quantity

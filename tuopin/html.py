@@ -108,7 +108,7 @@ def plain_line(line: str) -> str | None:
     """Return a line of trafilatura's text without list or table marks; None for a table rule."""
     if TABLE_ROW.match(line):
         cells = [c.replace("\\|", "|").strip() for c in CELL_SEPARATOR.split(line.strip())[1:]]
-        row = " ".join(c for c in cells if c)
+        row = "\t".join(c for c in cells if c)  # cells apart, as a text file's table has them
         return row if row and not TABLE_RULE.match(row) else None
     return LIST_MARK.sub("", line, count=1)
 
