@@ -404,3 +404,10 @@ def test_the_sentence_leading_into_a_table_opens_the_body():
     body = clean(text, context=Context(main_text=True)).body_text
     assert "现将我县2019年度财政专项扶贫资金分配使用情况公告如下:\n一、资金总体情况\n2019年,全县共安排" in body
     assert "中央资金\t31256.00\t59.68" in body
+
+
+def test_font_size_buttons_are_page_tools_not_the_headline():
+    text = ("首页 > 新闻中心 > 扶贫动态\n字号:大 中 小\n2020-11-25 09:32:17 来源:紫云县融媒体中心\n\n"
+            "　　本网讯11月23日,贵州省人民政府发布公告,紫云苗族布依族自治县等9个县(区)正式退出贫困县序列。\n")
+    assert classify("字号:大 中 小") == "footer" and classify("字体:【大】【中】【小】") == "footer"
+    assert clean(text).title != "字号:大 中 小"

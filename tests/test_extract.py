@@ -700,3 +700,58 @@ def test_a_table_with_a_unit_column_gives_each_row_its_indicator_and_unit(extrac
 def test_a_count_of_those_not_yet_lifted_out_is_what_remains(extractor):
     assert facts_of(extractor, "截至目前,全省还有2.17万未脱贫人口。", datetime(2020, 6, 1)) == {
         ("remaining_poor_persons", 21700, "actual")}
+
+
+def test_households_moved_into_a_resettlement_town_are_relocated(extractor):
+    assert facts_of(extractor, "全乡1233户5719人已全部搬进阿妹戚托小镇。", datetime(2019, 6, 1)) == {
+        ("relocated_households", 1233, "actual"), ("relocated_persons", 5719, "actual")}
+
+
+def test_the_number_of_loans_does_not_hide_their_amount(extractor):
+    assert facts_of(extractor, "今年全乡发放扶贫小额信贷８６笔共４３０万元。", datetime(2019, 6, 1)) == {
+        ("poverty_microcredit", 4300000, "actual")}
+
+
+def test_relocated_people_trained_or_employed_are_no_relocation_count(extractor):
+    facts = facts_of(extractor, "培训搬迁群众5,680人,全县转移就业搬迁劳动力约2.6万人。", datetime(2019, 6, 1))
+    assert ("persons_trained", 5680, "actual") in facts
+    assert not {f for f in facts if f[0].startswith("relocated")}
+
+
+def test_garbage_after_a_figure_or_one_lost_full_stop_before_it_spoils_nothing(extractor):
+    text = ("今年以来,全县整合涉农资金4.62亿元用于脱贫攻\ufffdᣬ\ufffd计发放扶\ufffd小\ufffd信\ufffd1.85亿元,"
+            "惠及贫困户5,012户\ufffd今年以来全县还开展农民实用技术培训1.2万人。")
+    assert find_mojibake(text)
+    assert facts_of(extractor, text, datetime(2019, 6, 1)) == {("poverty_funds", 462000000, "actual"),
+                                                             ("persons_trained", 12000, "actual")}
+
+
+def test_a_span_up_to_now_is_the_year_written_or_in_a_review_of_last_year_that_year(extractor):
+    text = "六年来,全县累计投入各类扶贫资金68.7亿元。截至5月底,全县累计发放扶贫小额信贷4.37亿元。"
+    assert {(f.value, f.period_year) for f in extractor.extract(text, None, datetime(2020, 11, 25))} == {
+        (6870000000, 2020), (437000000, 2020)}
+    report = "五年来,我们坚持把脱贫攻坚作为头等大事,全市累计减少贫困人口43.16万人。"
+    assert [f.period_year for f in extractor.extract(report, "政府工作报告", datetime(2021, 2, 26))] == [2020]
+    assert [f.period_year for f in extractor.extract(report, None, datetime(2021, 2, 26))] == [2021]
+
+
+def test_a_programmes_name_is_no_plan(extractor):
+    assert facts_of(extractor, "雨露计划培训贫困家庭劳动力两千一百人,推荐就业1,300余人。", datetime(2017, 11, 15)) >= {
+        ("persons_trained", 2100, "actual")}
+
+
+def test_the_years_task_of_lifting_people_out_is_a_target(extractor):
+    assert facts_of(extractor, "县委书记表示,确保年底前完成全年8,300人脱贫任务。", datetime(2017, 11, 15)) == {
+        ("poverty_exit_persons", 8300, "target")}
+
+
+def test_households_watched_for_falling_back_were_not_lifted_out(extractor):
+    assert facts_of(extractor, "全县对2380户脱贫不稳定户和边缘易致贫户开展动态监测。", datetime(2021, 3, 2)) == set()
+
+
+def test_a_misspelled_autonomous_county_gives_no_region(extractor):
+    city = extractor.gazetteer.get("451200")  # 河池市
+    facts = extractor.extract("罗成仫佬族自治县实施易地扶贫搬迁4125户1.78万人。", None, datetime(2020, 6, 1), city)
+    assert {(f.value, f.adcode) for f in facts} == {(4125, None), (17800, None)}
+    facts = extractor.extract("罗城仫佬族自治县实施易地扶贫搬迁4125户1.78万人。", None, datetime(2020, 6, 1), city)
+    assert {f.adcode for f in facts} == {"451225"}

@@ -158,7 +158,9 @@ FOOTER_WORDS = (
     "网站地图", "关于我们", "联系我们", "设为首页", "加入收藏", "返回顶部", "返回首页", "打印本页", "关闭窗口",
     "【打印】", "【关闭】", "主办单位", "承办单位", "技术支持", "不良信息举报", "上一篇", "下一篇", "上一页", "下一页",
 )
-FOOTER_WORD = re.compile("|".join(map(re.escape, FOOTER_WORDS)))
+# 字号:大 中 小, 字体:【大】【中】【小】: the page's font-size buttons
+FONT_SIZES = r"(?:字号|字体)[:：\s]*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小"
+FOOTER_WORD = re.compile("|".join(map(re.escape, FOOTER_WORDS)) + "|" + FONT_SIZES)
 
 # Site-header words: 欢迎访问, 手机版, 无障碍 (a welcome line may even end with 。).
 NAV_WORDS = ("欢迎访问", "欢迎光临", "欢迎来到", "网站导航", "手机版", "无障碍", "繁体版", "简体版", "登录", "注册")

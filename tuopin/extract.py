@@ -31,6 +31,9 @@ SINCE = re.compile(r"((?:19|20)\d\d)年以来")
 FROM_YEAR = re.compile(f"(?:由|从)(?={YEAR_TOKEN})")
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
 CURRENT_YEAR = re.compile("今年|目前|截至目前|截止目前|到今|至今|至此|当前|现在|本年|(?<![\\d年])\\d{1,2}月\\d{1,2}日")
+# 六年来, 近年来, 截至5月底: a span up to the time of writing, or the end of a month, which in a review
+# of the year before are that year (五年来 in a government work report of February 2021: 2016-2020)
+UP_TO_NOW = re.compile("(?<![\\d年])[二两三四五六七八九十]年(?:来|以来)|近年来|(?<![\\d年])\\d{1,2}月(?:底|末)")
 DAY_AFTER_YEAR = re.compile(r"\d{1,2}月")
 CHANGE_ENDS = re.compile(f"(?:由|从|{CHANGE})$")
 LAST_YEAR = re.compile("去年|上年")
@@ -41,7 +44,7 @@ OWN_LEVEL = re.compile("(?:全|本|该|我)(?P<kind>[省市州县区旗盟])")
 MEDIA_AFTER = re.compile("日报|晚报|报|电视|广播|新闻|网|在线|频道|融媒|发布")
 
 # Planned or required figures (ANNOTATION rule 4): 计划, 力争, 确保…前, 要, 将, 目标, 任务.
-TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将(?=[^,;。!?\\d]{0,4}(?:完成|实现|脱贫|摘帽|退出|出列|减贫|减少|搬迁|达到))|(?<![主重需必只还])要(?![求素点闻])")
+TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|(?<!雨露)计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将(?=[^,;。!?\\d]{0,4}(?:完成|实现|脱贫|摘帽|退出|出列|减贫|减少|搬迁|达到))|(?<![主重需必只还])要(?![求素点闻])")
 # Words by which a clause says its figures are done, not planned: 计划减贫2000人,实际减贫2300人.
 PURPOSE_OR_DONE = re.compile("为|围绕|按照|对照|根据|完成|实现|超额|圆满|达到|达成")
 DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
@@ -66,7 +69,9 @@ HEADING = re.compile(r"(?m)^[^\n。;!?]{2,30}$")
 OWN_YEAR = re.compile(r"那一年|这一年|同年|当年|全年|一年来")
 THAT_YEAR = re.compile(rf"[\s”’」』)]*(?:{OWN_YEAR.pattern})")
 # A clause opening with a county's name that the gazetteer does not know (a misspelling) has no region.
-UNKNOWN_COUNTY = re.compile(f"\\s*(?P<name>[{HAN}]{{2,3}}[县旗])(?=[^{HAN}]|退出|减贫|脱贫|实现|共|累计|全年|今年|去年|有|的)")
+# 罗成仫佬族自治县 (罗城 misspelled): an autonomous county's name is whole with its peoples
+UNKNOWN_COUNTY = re.compile(f"\\s*(?P<name>[{HAN}]{{2,3}}[县旗](?=[^{HAN}]|退出|减贫|脱贫|实现|共|累计|全年|今年|去年|有|的)"
+                            f"|[{HAN}]{{2,3}}(?:[{HAN}]{{1,3}}族){{1,4}}自治[县旗])")
 GENERIC_COUNTY = re.compile("[全该本我各每这那哪某外邻年月日]|贫困县|重点县|摘帽县|示范县|试点县|先进县|出列县|退出县|大县|强县|小县|穷县|农业县|人口县|县旗$")
 RECENT_REACH = 200  # how far back 全县 in a prefecture's article looks for the county it means
 GROUPED = re.compile("等")  # right after the names it lists
@@ -356,17 +361,19 @@ def without_subgroups(text: str, found: list[Candidate], gazetteer: Gazetteer) -
 
 
 def outside_mojibake(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Drop candidates whose sentence holds mojibake from their clause on: no fact is read from
-    damaged text. Garbage before the clause is another sentence whose full stop was garbled with it
-    (…鏍规嵁璁″垝,2017年全市将实现9.1万贫困人口脱贫)."""
+    """Drop candidates whose clause holds mojibake before their rule's words and figures end, or
+    whose words and figures touch it: no fact is read from damaged text. Garbage before the clause
+    is another sentence whose full stop was garbled with it (…鏍规嵁璁″垝,2017年全市将实现9.1万贫困人口
+    脱贫); garbage after the figure is the next sentence's (全县整合涉农资金4.62亿元用于脱贫攻�ᣬ�计…);
+    a single lost character before it, a lost full stop (惠及贫困户5,012户�今年以来…培训1.2万人)."""
     damaged = find_mojibake(text)
     if not damaged:
         return found
     kept = []
     for c in found:
         left = span_around(text, c.match_start, c.match_start, CLAUSE_END)[0]
-        right = span_around(text, c.match_start, c.match_end, SENTENCE_END)[1]
-        if not any(start < right and left < end for start, end in damaged):
+        near, right = c.match_start - 1, c.match_end + 1
+        if not any(start < right and left < end and (end - start > 1 or near < end) for start, end in damaged):
             kept.append(c)
     return kept
 
@@ -460,7 +467,7 @@ def listed_year(lead: str) -> int | None:
 
 
 def period_year(text: str, q: Quantity, written: int | None, default: int | None,
-                planned_figure: bool = False) -> int | None:
+                planned_figure: bool = False, review: bool = False) -> int | None:
     """Return the year a figure refers to: its clause, then its sentence, then the article."""
     for breaks in (CLAUSE_END, SENTENCE_END):
         left, right = span_around(text, q.raw_start, q.end, breaks)
@@ -477,7 +484,7 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
             return years_in(text[left + froms[-1]:q.raw_start])[0][1]
         # 由2016年底的7.2%降至3.8%,全年退出贫困村412个: a change's starting year dates its baseline only
         before = years_in(text[left:q.raw_start]) if q.baseline else unchanging_years(text, left, q.raw_start)
-        cue = relative_cue(text[left:right], q.raw_start - left, q.baseline)
+        cue = relative_cue(text[left:right], q.raw_start - left, q.baseline, review)
         # 根据《规划(2016—2020年)》,今年全县计划…: whichever of a year and a relative time is nearer
         if before and (cue is None or before[-1][0] > cue[0] or cue[0] > q.raw_start - left):
             return before[-1][1]
@@ -487,7 +494,7 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
         after = unchanging_years(text, q.end, right)
         if after and breaks == CLAUSE_END:  # 安置1623户,完成“十三五”搬迁任务的103%: not the figure's year
             return after[0][1]
-    fallback = subgroup_year(text, q, written) or heading_year(text, q.raw_start)
+    fallback = subgroup_year(text, q, written, review) or heading_year(text, q.raw_start)
     if fallback:
         return fallback
     # a plan that names no year is for this year or later, whatever year the article reports on
@@ -510,12 +517,12 @@ def dated_headings(text: str) -> tuple[list[int], list[int]]:
     return [start for start, _ in dated], [year for _, year in dated]
 
 
-def relative_cue(scope: str, at: int, baseline: bool) -> tuple[int, int] | None:
+def relative_cue(scope: str, at: int, baseline: bool, review: bool = False) -> tuple[int, int] | None:
     """Return where the relative time nearest before a figure in its scope (else the first after it)
     stands and its offset from the year written: 去年 -1, 今年/目前/2014年以来 0, 明年 +1. Neither
     较上年 (a comparison) nor, for the end of a change, 由去年底的8.9%降至3.2% (its start) dates a figure."""
     cues = []
-    for pattern, offset in ((LAST_YEAR, -1), (NEXT_YEAR, 1), (CURRENT_YEAR, 0), (SINCE, 0)):
+    for pattern, offset in ((LAST_YEAR, -1), (NEXT_YEAR, 1), (CURRENT_YEAR, 0), (SINCE, 0), (UP_TO_NOW, -review)):
         for m in pattern.finditer(scope):
             before = scope[max(0, m.start() - 1):m.start()]
             if before in COMPARED_TO or (offset == -1 and not baseline and before in ("由", "从")):
@@ -530,7 +537,7 @@ def relative_cue(scope: str, at: int, baseline: bool) -> tuple[int, int] | None:
     return min(cues)
 
 
-def subgroup_year(text: str, q: Quantity, written: int | None) -> int | None:
+def subgroup_year(text: str, q: Quantity, written: int | None, review: bool = False) -> int | None:
     """Return the year of the sentence a 其中 sentence breaks down (2019年共减贫22.9万人。其中,镇雄县减贫7.22万人)
     or a 那一年 or 全年 sentence points back to (去年全县脱贫攻坚取得重大进展。全年减少贫困人口1.12万人)."""
     left = span_around(text, q.raw_start, q.end, SENTENCE_END)[0]
@@ -540,7 +547,7 @@ def subgroup_year(text: str, q: Quantity, written: int | None) -> int | None:
     years = unchanging_years(text, previous, left)
     if years:
         return years[0][1]
-    cue = relative_cue(text[previous:left], left - previous, False)
+    cue = relative_cue(text[previous:left], left - previous, False, review)
     return written + cue[1] if cue is not None and written else None
 
 
@@ -707,13 +714,14 @@ class Extractor:
         written = current_year(body, published_at, self.lexicon.year_cues)
         early = published_at is not None and published_at.month <= EARLY_MONTHS
         default_year = reporting_year(body, written, title, early)
+        review = early and written is not None and default_year == written - 1
         facts, seen = [], set()
         found = candidates(body, self.lexicon.rules) + table_candidates(body, self.lexicon.rules)
         found += part_candidates(body, found)
         found = not_anecdotes(body, outside_mojibake(body, found))
         for c in without_subgroups(body, best_per_quantity(found), self.gazetteer):
             q = c.quantity
-            fact = self.to_fact(body, c, document_region, written, default_year)
+            fact = self.to_fact(body, c, document_region, written, default_year, review)
             key = (fact.indicator_code, fact.value, fact.qualifier)
             if key not in seen:
                 seen.add(key)
@@ -721,15 +729,16 @@ class Extractor:
         return facts
 
     def to_fact(self, body: str, c: Candidate, document_region: Region | None,
-                written: int | None, default_year: int | None) -> Fact:
-        """Build the fact for one claimed figure."""
+                written: int | None, default_year: int | None, review: bool = False) -> Fact:
+        """Build the fact for one claimed figure (review: the article, written early in a year, reports on
+        the year before)."""
         q = c.quantity
         left = span_around(body, c.match_start, c.match_end, CLAUSE_END)[0]
         right = span_around(body, c.match_end - 1, c.match_end, CLAUSE_END)[1]
         evidence = body[left:right].rstrip(CLAUSE_END).strip()
         # 5个县力争脱贫摘帽, 16个贫困县将全部脱贫摘帽: the plan between the figure and its trigger
         plan = not q.baseline and (planned(body, q, left) or TARGET.search(body, q.end, c.match_end) is not None)
-        year = period_year(body, q, written, default_year, plan)
+        year = period_year(body, q, written, default_year, plan, review)
         if q.baseline:
             qualifier = "baseline"
         elif plan or (year and written and year > written  # 到2020年 in 2017: a plan
