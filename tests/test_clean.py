@@ -411,3 +411,11 @@ def test_font_size_buttons_are_page_tools_not_the_headline():
             "　　本网讯11月23日,贵州省人民政府发布公告,紫云苗族布依族自治县等9个县(区)正式退出贫困县序列。\n")
     assert classify("字号:大 中 小") == "footer" and classify("字体:【大】【中】【小】") == "footer"
     assert clean(text).title != "字号:大 中 小"
+
+
+def test_a_line_opening_with_a_figure_goes_on_the_sentence_the_line_before_left_open():
+    text = ("会宁县2017年度扶贫资金审计结果\n\n    一、基本情况\n    2017年,全县共筹集投入各类扶贫资金\n"
+            "6.83亿元,其中中央财政专项扶贫资金2.15亿元。\n    二、审计发现的问题\n")
+    body = clean(text).body_text
+    assert "2017年,全县共筹集投入各类扶贫资金6.83亿元,其中" in body
+    assert "一、基本情况\n2017年" in body  # a heading is no open sentence

@@ -755,3 +755,69 @@ def test_a_misspelled_autonomous_county_gives_no_region(extractor):
     assert {(f.value, f.adcode) for f in facts} == {(4125, None), (17800, None)}
     facts = extractor.extract("罗城仫佬族自治县实施易地扶贫搬迁4125户1.78万人。", None, datetime(2020, 6, 1), city)
     assert {f.adcode for f in facts} == {"451225"}
+
+
+def test_a_poverty_line_is_a_standard_and_a_loan_guarantee_fund_no_loans(extractor):
+    text = "2018年脱贫标准线为贫困户人均纯收入3535元。县财政安排扶贫小额信贷风险补偿金1.2亿元。"
+    assert facts_of(extractor, text, datetime(2019, 1, 10)) == set()
+
+
+def test_completing_the_move_of_those_left_is_a_relocation_target(extractor):
+    assert facts_of(extractor, "今年,将完成剩余284户1268人搬迁入住任务。", datetime(2019, 5, 1)) == {
+        ("relocated_households", 284, "target"), ("relocated_persons", 1268, "target")}
+
+
+def test_a_tables_year_column_dates_its_rows(extractor):
+    body = ("近年来全县减贫情况如下:\n年份  脱贫户数(户)  脱贫人口(人)  年末贫困发生率(%)\n"
+            "2015  5102  17280  11.02\n2016  5934  19016  7.62\n")
+    facts = extractor.extract(body, "岳西县2017年脱贫攻坚工作总结", datetime(2018, 1, 22))
+    assert {(f.indicator_code, f.value, f.period_year) for f in facts} == {
+        ("poverty_exit_households", 5102, 2015), ("poverty_exit_persons", 17280, 2015),
+        ("poverty_incidence_rate", 11.02, 2015), ("poverty_exit_households", 5934, 2016),
+        ("poverty_exit_persons", 19016, 2016), ("poverty_incidence_rate", 7.62, 2016)}
+
+
+def test_whole_villages_lifted_out_and_a_rate_brought_to_zero_in_words(extractor):
+    assert facts_of(extractor, "126个贫困村实现整村脱贫,贫困发生率由2014年底的25.18%降至零。", datetime(2020, 12, 1)) == {
+        ("poverty_villages_exited", 126, "actual"), ("poverty_incidence_rate", 25.18, "baseline"),
+        ("poverty_incidence_rate", 0, "actual")}
+
+
+def test_since_a_year_in_a_review_of_last_year_runs_to_that_year(extractor):
+    text = "2019年,全县减贫3210户10560人。2014年以来,全县累计退出贫困村219个。2019年,退出贫困村41个。"
+    facts = extractor.extract(text, "通江县扶贫开发领导小组2019年工作总结暨2020年工作要点", datetime(2020, 1, 9))
+    assert {f.value: f.period_year for f in facts}[219] == 2019
+
+
+def test_a_plan_that_says_which_counties_the_figure_counts_plans_nothing(extractor):
+    assert facts_of(extractor, "2019年计划摘帽的5个贫困县(区)全部脱贫摘帽。", datetime(2020, 5, 1)) == {
+        ("poverty_counties_exited", 5, "actual")}
+
+
+def test_one_households_loan_is_an_anecdote(extractor):
+    text = "中岗镇贫困户李某某在扶贫车间学会了柳编手艺,又申请扶贫小额信贷5万元发展养鸭。"
+    assert facts_of(extractor, text, datetime(2019, 2, 26)) == set()
+
+
+def test_a_hong_kong_papers_mainland_is_the_country_and_its_name_no_subject(extractor):
+    nujiang = extractor.gazetteer.get("533300")
+    text = ("香港文汇报讯(记者 何晓敏 昆明报道)国家主席习近平25日在北京宣布,到2020年底,内地现行标准下9,899万农村"
+            "贫困人口全部脱贫,832个贫困县全部摘帽。")
+    facts = extractor.extract(text, None, datetime(2021, 2, 26), nujiang)
+    assert {(f.value, f.adcode) for f in facts} == {(98990000, "100000"), (832, "100000")}
+
+
+def test_the_whole_prefecture_an_earlier_clause_opens_with_holds_for_the_sentence(extractor):
+    county = extractor.gazetteer.get("522633")  # 从江县, on whose portal the story ran
+    text = "记者从黔东南州扶贫办了解到,2014年以来,全州累计减少贫困人口112.6万人,贫困发生率由31.02%降至6.32%。"
+    facts = extractor.extract(text, None, datetime(2019, 10, 12), county)
+    assert {f.adcode for f in facts} == {"522600"}
+    city = extractor.gazetteer.get("530600")  # 昭通市: 全省 inside a clause is a comparison
+    facts = extractor.extract("“十三五”期间全市计划实施易地扶贫搬迁36.1万人,占全省近三分之一;2018年已完成搬迁3.26万户。",
+                              None, datetime(2019, 1, 20), city)
+    assert {f.adcode for f in facts} == {"530600"}
+
+
+def test_what_remains_listed_with_counties_not_yet_lifted_out(extractor):
+    assert facts_of(extractor, "目前,甘肃全省还剩下8个未摘帽贫困县、17.5万贫困人口。", datetime(2020, 3, 7)) == {
+        ("remaining_poor_persons", 175000, "actual")}

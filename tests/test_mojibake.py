@@ -133,12 +133,14 @@ def test_real_text_is_not_mojibake():
     assert find_mojibake("瑕疵的文字,邛崃市,峥嵘岁月,癫痫病人,鄉(鎮)層面5圖11表、戶級層面1冊3表") == []
 
 
-def test_no_fact_is_read_from_a_sentence_with_mojibake(extractor):
+def test_no_fact_is_read_from_mojibake_but_intact_words_before_it_are_read(extractor):
     clean = "全县2017年共减贫2078户5222人。6个贫困村退出。"
     facts = extractor.extract(clean)
     assert {f.indicator_code for f in facts} >= {"poverty_exit_households", "poverty_villages_exited"}
-    damaged = "全县2017年共减贫2078户5222人,锟斤拷锟斤拷。6个贫困村退出。"
+    damaged = "锟斤拷锟斤拷2017年共减贫2078户5222人。6个贫困村退出。"  # the clause's opening garbled
     codes = {f.indicator_code for f in extractor.extract(damaged)}
     assert "poverty_exit_households" not in codes and "poverty_villages_exited" in codes
-    marked = "全县2017年共减贫2078户5222人" + "ÄŒeÅ¡tina" + "。6个贫困村退出。"
+    marked = "全县2017年共" + "ÄŒeÅ¡tina" + "减贫2078户5222人。6个贫困村退出。"  # garbled before the words
     assert "poverty_exit_households" not in {f.indicator_code for f in extractor.extract(marked)}
+    after = "全县2017年共减贫2078户5222人,锟斤拷锟斤拷。6个贫困村退出。"  # garbage after the figure's clause
+    assert "poverty_exit_households" in {f.indicator_code for f in extractor.extract(after)}

@@ -321,6 +321,10 @@ UNIT_START = re.compile(r"^(?:[万亿千]?[人户元%个名支]|[万亿])")
 # a comma earlier in the line, and a last word no heading ends with (由, 到, 的, a digit…)
 PROSE_CUT = re.compile(r"[,,、][^,,。;;!!??]*(?:[由到的和及与在对为从将把被达至等以向于比较]|[\d%])$")
 MIN_WRAPPED_LINE = 20
+# 2017年,全县共筹集投入各类扶贫资金 / 6.83亿元,其中…: a line opening with a figure and its unit goes on
+# a sentence the line before left open after a comma
+FIGURE_START = re.compile(r"^\d+(?:\.\d+)?(?:[万亿千]?[人户元个名支%]|[万亿])")
+OPEN_SENTENCE = re.compile(rf"[,,][^。!!??;;::]*[{HAN}]$")
 # A document wrapped to a width throughout: most prose lines about as long as the longest and a good
 # share of them stopping mid-sentence. Its lines go on into the next line wherever they stop
 # mid-sentence near the full width, even inside a word (21个贫困 / 村出列) or a number (54. / 4%).
@@ -370,7 +374,8 @@ def unwrap(raw_lines: list[str]) -> list[str]:
         continues = line and raw[:1] not in (" ", "\t", "\u3000") and previous and (
             (NUMBER_END.search(previous) and UNIT_START.match(line))
             or (len(previous.strip()) >= MIN_WRAPPED_LINE and PROSE_CUT.search(previous)
-                and (han_count(line[0]) or line[0].isdigit()) and not DATE.match(line)))
+                and (han_count(line[0]) or line[0].isdigit()) and not DATE.match(line))
+            or (FIGURE_START.match(line) and OPEN_SENTENCE.search(previous)))
         if line and previous and width and not continues:
             continues = wrapped_on(previous.strip(), raw, width)
         if continues:

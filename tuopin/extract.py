@@ -38,13 +38,17 @@ DAY_AFTER_YEAR = re.compile(r"\d{1,2}月")
 CHANGE_ENDS = re.compile(f"(?:由|从|{CHANGE})$")
 LAST_YEAR = re.compile("去年|上年")
 NEXT_YEAR = re.compile("明年|下一年|来年")
-NATIONWIDE = re.compile("全国")
+# 内地现行标准下9,899万农村贫困人口: the mainland, as a Hong Kong paper says it
+NATIONWIDE = re.compile("全国|内地(?=现行|农村|贫困)")
 # 全省, 本市, 该县: the region of that kind the article is about, or the one it lies in.
 OWN_LEVEL = re.compile("(?:全|本|该|我)(?P<kind>[省市州县区旗盟])")
-MEDIA_AFTER = re.compile("日报|晚报|报|电视|广播|新闻|网|在线|频道|融媒|发布")
+# 吉林日报3月26日讯, 香港文汇报讯: a paper named after its place
+MEDIA_AFTER = re.compile("日报|晚报|报|电视|广播|新闻|网|在线|频道|融媒|发布|[\u4e00-\u9fff]{1,2}(?:报讯|报记者|日报|晚报)")
 
 # Planned or required figures (ANNOTATION rule 4): 计划, 力争, 确保…前, 要, 将, 目标, 任务.
 TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|(?<!雨露)计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将(?=[^,;。!?\\d]{0,4}(?:完成|实现|脱贫|摘帽|退出|出列|减贫|减少|搬迁|达到))|(?<![主重需必只还])要(?![求素点闻])")
+# 计划摘帽的5个: what follows 计划 up to the figure describes what the figure counts (确保剩余的 does not)
+ATTRIBUTIVE = re.compile("(?<=计划)(?!剩余|余下)[^,;。!?\\d]{1,6}的")
 # Words by which a clause says its figures are done, not planned: 计划减贫2000人,实际减贫2300人.
 PURPOSE_OR_DONE = re.compile("为|围绕|按照|对照|根据|完成|实现|超额|圆满|达到|达成")
 DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
@@ -57,8 +61,10 @@ THRESHOLD_BEFORE = re.compile("(?:低于|高于|不低于|不高于|不足|不�
 # Broken numbers state nothing (rule 8): ****万人, 65438+6600万.
 CORRUPT_NEIGHBOUR = re.compile(r"[+*＊?]")
 # A figure about one village or one household is an anecdote, not a fact about a region (rule 1).
-ONE_PLACE = re.compile("全村|该村|本村|(?<![困个])村里|这个村|村子|全组|该户|这户|他家|她家|全家")
 HAN = "\u4e00-\u9fff"
+# 贫困户李某某…又申请扶贫小额信贷5万元, 杨正学一家人: one household's story
+ONE_PLACE = re.compile(f"全村|该村|本村|(?<![困个])村里|这个村|村子|全组|该户|这户|他家|她家|全家|一家人|某某"
+                       f"|(?:贫困户|脱贫户|村民|农户|群众)[{HAN}]某")
 # A village by name opening a clause (十八洞村有225户939人, 老姆登村的贫困发生率…): its figures are anecdotes.
 VILLAGE_SUBJECT = re.compile(f"(?:^|(?<=[,;:。!?\n“]))(?:在)?(?P<name>[{HAN}]{{2,4}})村(?=的|有|是|共有|现有|原有|,|建档立卡|贫困)")
 NOT_A_VILLAGE_NAME = re.compile("贫困|行政|自然|重点|示范|出列|退出|脱贫|深度|美丽|[县市区州省镇乡农个]|^[全该本我各每这那各]")
@@ -126,6 +132,7 @@ class Candidate:
     # in a 分别 list, whether the rule's words begin in this figure's own label
     # (危房改造和易地搬迁分别为1200户、800户: 800户 is the relocation rule's, whatever its rank)
     own_label: bool = False
+    year: int | None = None  # the year a table row names in its first cell
 
 
 def span_around(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
@@ -240,6 +247,7 @@ HEADER_UNIT = re.compile(r"[(（]([^()（）]{1,4})[)）]$")
 # 指标名称	计量单位	2018年	比上年增减 / 脱贫人口	人	8652	-3215: one indicator a row, its unit in the
 # second column, its value in the one column that is not a change on another year
 UNIT_COLUMN = re.compile("(?:计量)?单位")
+YEAR_CELL = re.compile(r"((?:19|20)\d\d)年?(?:底|末)?")
 CHANGE_COLUMN = re.compile("增减|增长|增幅|减少|同比|比上年|较上年|变化|变动|±")
 
 
@@ -261,8 +269,10 @@ def table_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
             start, end = cells[value_column]
             found += cell_candidates(text, rules, f"{words[0]}({words[1]})", start, end, offset)
         elif header and len(cells) == len(header) and not UNIT_COLUMN.fullmatch(header[1]):
+            year = YEAR_CELL.fullmatch(words[0])  # 年份 脱贫户数(户) … / 2015 5102 …
             for (start, end), head in list(zip(cells, header))[1:]:
-                found += cell_candidates(text, rules, head, start, end, offset)
+                found += [replace(c, year=int(year.group(1))) if year else c
+                          for c in cell_candidates(text, rules, head, start, end, offset)]
         offset += len(line) + 1
     return found
 
@@ -522,7 +532,7 @@ def relative_cue(scope: str, at: int, baseline: bool, review: bool = False) -> t
     stands and its offset from the year written: 去年 -1, 今年/目前/2014年以来 0, 明年 +1. Neither
     较上年 (a comparison) nor, for the end of a change, 由去年底的8.9%降至3.2% (its start) dates a figure."""
     cues = []
-    for pattern, offset in ((LAST_YEAR, -1), (NEXT_YEAR, 1), (CURRENT_YEAR, 0), (SINCE, 0), (UP_TO_NOW, -review)):
+    for pattern, offset in ((LAST_YEAR, -1), (NEXT_YEAR, 1), (CURRENT_YEAR, 0), (SINCE, -review), (UP_TO_NOW, -review)):
         for m in pattern.finditer(scope):
             before = scope[max(0, m.start() - 1):m.start()]
             if before in COMPARED_TO or (offset == -1 and not baseline and before in ("由", "从")):
@@ -554,8 +564,10 @@ def subgroup_year(text: str, q: Quantity, written: int | None, review: bool = Fa
 def planned(body: str, q: Quantity, clause_left: int) -> bool:
     """Tell whether a figure is planned: a target word before it in its clause, or a plan of figures
     earlier in its sentence that carries over (计划减贫1.2万人,退出贫困村30个) until a clause says
-    its own figures are done (已, 实际, 累计)."""
-    if TARGET.search(body, clause_left, q.raw_start):
+    its own figures are done (已, 实际, 累计). 计划摘帽的5个贫困县全部摘帽: a plan that only says which
+    of them the figure counts plans nothing."""
+    cue = TARGET.search(body, clause_left, q.raw_start)
+    if cue and not ATTRIBUTIVE.fullmatch(body, cue.end(), q.start):
         return True
     sentence_left = span_around(body, q.raw_start, q.end, SENTENCE_END)[0]
     cue = TARGET.search(body, sentence_left, clause_left)
@@ -587,7 +599,7 @@ def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None
     or, failing that, the last one that closes a clause (与井冈山相邻的遂川县,去年退出贫困村19个):
     the last of a run of names that qualify one another (白银市靖远县), not one of a list (岚县、方山县),
     not a newspaper's or station's (吉林日报3月26日讯)."""
-    closing = None
+    opening = closing = None
     for i, m in enumerate(mentions):
         if i and mentions[i - 1].end == m.start:
             continue
@@ -598,10 +610,10 @@ def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None
         if (after and after in LIST_MARKS) or MEDIA_AFTER.match(text, start + mentions[run].end, end):
             continue
         if m.start == 0 or text[start + m.start - 1] in CLAUSE_END or SPEAKER.fullmatch(text, start, start + m.start):
-            return mentions[run].region
+            opening = mentions[run].region
         if after == ",":
             closing = mentions[run].region
-    return closing
+    return opening or closing
 
 
 class Extractor:
@@ -656,6 +668,12 @@ class Extractor:
         subject = self.subject_of(text, sentence_left, left)
         if subject is None and self.nationwide_before(text, sentence_left, left):
             return self.gazetteer.country
+        # 2014年以来,全州累计减少贫困人口112.6万人,贫困发生率由31.02%降至6.32%: the sentence speaks for
+        # the 州 an earlier clause opens with (not for the 全省 of 占全省近三分之一)
+        earlier = [m for m in OWN_LEVEL.finditer(text, sentence_left, left)
+                   if m.start() == sentence_left or text[m.start() - 1] in CLAUSE_END]
+        if subject is None and earlier and document_region:
+            return self.gazetteer.enclosing(document_region, earlier[-1]["kind"]) or document_region
         return subject or document_region
 
     def subject_of(self, text: str, sentence_left: int, clause_left: int) -> Region | None:
@@ -738,7 +756,7 @@ class Extractor:
         evidence = body[left:right].rstrip(CLAUSE_END).strip()
         # 5个县力争脱贫摘帽, 16个贫困县将全部脱贫摘帽: the plan between the figure and its trigger
         plan = not q.baseline and (planned(body, q, left) or TARGET.search(body, q.end, c.match_end) is not None)
-        year = period_year(body, q, written, default_year, plan, review)
+        year = c.year or period_year(body, q, written, default_year, plan, review)
         if q.baseline:
             qualifier = "baseline"
         elif plan or (year and written and year > written  # 到2020年 in 2017: a plan
