@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -194,14 +194,19 @@ class Rule:
                 yield from self.pattern.finditer(text, low, high)
             return
         reach = max(map(len, words)) - 1 if words else 0  # a lookbehind's words begin before the match
-        after = 0
-        for start, sentence in zip(scan.starts, scan.sentences):
-            if start < after or (sentence_wise and last.get(sentence, -1) < start - reach):
-                continue
-            m = self.pattern.match(text, start)
-            if m:
-                after = max(m.end(), start + 1)
-                yield m
+        starts, sentences, after = scan.starts, scan.sentences, 0
+        # the starts of the sentences holding its words, each up to where the last of them begins
+        runs = ([(bisect_left(sentences, s), bisect_right(sentences, s), last[s] + reach) for s in sorted(last)]
+                if sentence_wise else [(0, len(starts), len(text))])
+        for low, high, latest in runs:
+            for i in range(low, high):
+                start = starts[i]
+                if start < after or start > latest:
+                    continue
+                m = self.pattern.match(text, start)
+                if m:
+                    after = max(m.end(), start + 1)
+                    yield m
 
     def indicator_for(self, unit: str | None, lead: str = "") -> Indicator | None:
         """Return this rule's indicator measured in unit; a bare count needs its noun in lead."""
