@@ -42,8 +42,9 @@ NEXT_YEAR = re.compile("明年|下一年|来年")
 NATIONWIDE = re.compile("全国|内地(?=现行|农村|贫困)")
 # 全省, 本市, 该县: the region of that kind the article is about, or the one it lies in.
 OWN_LEVEL = re.compile("(?:全|本|该|我)(?P<kind>[省市州县区旗盟])")
+HAN = "\u4e00-\u9fff"
 # 吉林日报3月26日讯, 香港文汇报讯: a paper named after its place
-MEDIA_AFTER = re.compile("日报|晚报|报|电视|广播|新闻|网|在线|频道|融媒|发布|[\u4e00-\u9fff]{1,2}(?:报讯|报记者|日报|晚报)")
+MEDIA_AFTER = re.compile(f"日报|晚报|报|电视|广播|新闻|网|在线|频道|融媒|发布|[{HAN}]{{1,2}}(?:报讯|报记者|日报|晚报)")
 
 # Planned or required figures (ANNOTATION rule 4): 计划, 力争, 确保…前, 要, 将, 目标, 任务.
 TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|(?<!雨露)计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将(?=[^,;。!?\\d]{0,4}(?:完成|实现|脱贫|摘帽|退出|出列|减贫|减少|搬迁|达到))|(?<![主重需必只还])要(?![求素点闻])")
@@ -61,7 +62,6 @@ THRESHOLD_BEFORE = re.compile("(?:低于|高于|不低于|不高于|不足|不�
 # Broken numbers state nothing (rule 8): ****万人, 65438+6600万.
 CORRUPT_NEIGHBOUR = re.compile(r"[+*＊?]")
 # A figure about one village or one household is an anecdote, not a fact about a region (rule 1).
-HAN = "\u4e00-\u9fff"
 # 贫困户李某某…又申请扶贫小额信贷5万元, 杨正学一家人: one household's story
 ONE_PLACE = re.compile(f"全村|该村|本村|(?<![困个])村里|这个村|村子|全组|该户|这户|他家|她家|全家|一家人|某某"
                        f"|(?:贫困户|脱贫户|村民|农户|群众)[{HAN}]某")
