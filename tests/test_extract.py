@@ -339,8 +339,11 @@ def test_a_second_change_of_a_sentence_starts_when_the_first_does(extractor):
         == {(18.1, "baseline", 2012), (0.6, "actual", 2019)}
 
 
-def test_a_change_since_a_year_starts_in_that_year(extractor):
+def test_a_change_since_a_year_that_names_no_start_year_is_dated_as_its_end(extractor):
+    # (sets l and q: 2014年以来,海原县累计减少贫困人口…,贫困发生率由31.5%下降至0.36% gives both 2020)
     facts = extractor.extract("2014年以来,全县贫困发生率由18.6%降至0.1%。", None, datetime(2020, 5, 1))
+    assert {(f.qualifier, f.period_year) for f in facts} == {("baseline", 2020), ("actual", 2020)}
+    facts = extractor.extract("2014年以来,全县贫困发生率由2014年的18.6%降至0.1%。", None, datetime(2020, 5, 1))
     assert {(f.qualifier, f.period_year) for f in facts} == {("baseline", 2014), ("actual", 2020)}
 
 

@@ -485,9 +485,6 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
         if listed:
             return listed
         froms = [m.end() - left for m in FROM_YEAR.finditer(text, left, q.raw_start)]
-        since = SINCE.search(text, left, q.raw_start) if q.baseline else None
-        if since:  # 2014年以来,…贫困发生率由18.6%降至0.1%: the change starts in 2014
-            return int(since.group(1))
         if q.baseline and breaks == SENTENCE_END and froms:
             # 贫困人口从2012年底的486万人减少到2019年的16.9万人,贫困发生率从18.1%下降到0.6%:
             # a later change of the sentence starts when the first one does
