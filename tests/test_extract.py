@@ -824,3 +824,15 @@ def test_the_whole_prefecture_an_earlier_clause_opens_with_holds_for_the_sentenc
 def test_what_remains_listed_with_counties_not_yet_lifted_out(extractor):
     assert facts_of(extractor, "目前,甘肃全省还剩下8个未摘帽贫困县、17.5万贫困人口。", datetime(2020, 3, 7)) == {
         ("remaining_poor_persons", 175000, "actual")}
+
+
+def test_a_price_basis_year_does_not_date_a_figure(extractor):
+    text = "按照每人每年2300元(2010年不变价)的现行农村贫困标准计算,551万农村贫困人口全部实现脱贫。"
+    (fact,) = extractor.extract(text, "中华人民共和国2020年国民经济和社会发展统计公报", datetime(2021, 2, 28))
+    assert (fact.value, fact.period_year) == (5510000, 2020)
+
+
+def test_a_listed_county_whose_name_is_also_a_word_takes_its_figure(extractor):
+    city = extractor.gazetteer.get("530600")  # 昭通市
+    facts = extractor.extract("镇雄、彝良、威信三县分别减贫6.92万人、3.15万人、1.86万人。", None, datetime(2019, 1, 5), city)
+    assert {f.value: f.adcode for f in facts} == {69200: "530627", 31500: "530628", 18600: "530629"}

@@ -23,7 +23,7 @@ YEAR = re.compile(r"(?<!\d)((?:19[7-9]|20[0-4])\d)(?:年?\s*(?:-|—|–|至|到
 # 与2016年相比: a year of comparison, not the year a figure refers to; 2016年以来 runs to the present.
 CHINESE_YEAR = re.compile("((?:一九|二〇|二零)[〇零一二三四五六七八九]{2})年")
 CHINESE_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-COMPARISON = re.compile("相比|同比|比较|以来")
+COMPARISON = re.compile("相比|同比|比较|以来|不变价|可比价|价格")  # 2010年不变价: a price basis
 COMPARED_TO = ("较", "比")  # 较2015年增长了150%
 SINCE = re.compile(r"((?:19|20)\d\d)年以来")
 # 由2014年底的5.6万人减少至1234人: the year after 由 is the starting figure's, not the end's
@@ -90,6 +90,7 @@ RATE = re.compile("发生率")
 # How much a figure changed, not what it came to: 同比下降了5.2%, 比上年增加2000万元.
 CHANGE_BY = re.compile(f"{CHANGE_VERB}了?$")
 COMPARED = re.compile("比|较|同比|相比|环比")
+LABEL_GROUP = re.compile(r"[一二两三四五六七八九十\d]+个?(?:县|县区|县市|区县)(?:[(（][^)）]*[)）])?$")  # 三县, 3个县(区)
 LIST_TAIL = re.compile(rf"(?:[{LIST_MARKS}][{HAN}]{{2,4}})*")  # the names of a list after the last one known
 # 较上年多减贫3200人, 比去年少投入200万元: how much more or less than another time
 MORE_THAN_BEFORE = re.compile(rf"(?:比|较)(?:上年|去年|上一年|前一年|同期|上年同期|{YEAR_TOKEN})(?:同期)?[多少][{HAN}]{{0,4}}$")
@@ -630,6 +631,9 @@ class Extractor:
             own = [m for m in named if label[0] <= m.start and m.end <= label[1]]
             if own:
                 return own[-1].region
+            listed = self.listed_county(clause[slice(*label)], named)
+            if listed:
+                return listed
         sentence_left = span_around(text, q.raw_start, q.end, SENTENCE_END)[0]
         if named:
             # 鲁甸县、巧家县等6个县(区)退出, 岚县、方山县2个国定贫困县摘帽: a figure about a group of places
@@ -672,6 +676,18 @@ class Extractor:
         if subject is None and earlier and document_region:
             return self.gazetteer.enclosing(document_region, earlier[-1]["kind"]) or document_region
         return subject or document_region
+
+    def listed_county(self, label: str, named) -> Region | None:
+        """Return the county a label of a list of counties names though the gazetteer does not take the
+        word alone for a place: 威信 of 镇雄、彝良、威信三县分别减贫…."""
+        name = LABEL_GROUP.sub("", label).strip()
+        if not named or not all(m.region.level == "county" for m in named) or not 2 <= len(name) <= 4:
+            return None
+        found = self.gazetteer.mentions(name + "县")
+        if len(found) == 1 and (found[0].start, found[0].end) == (0, len(name) + 1) and \
+                found[0].region.parent_adcode == named[-1].region.parent_adcode:
+            return found[0].region
+        return None
 
     def subject_of(self, text: str, sentence_left: int, clause_left: int) -> Region | None:
         """Return the region the sentence's earlier clauses make its subject (see sentence_subject)."""
