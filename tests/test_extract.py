@@ -836,3 +836,9 @@ def test_a_listed_county_whose_name_is_also_a_word_takes_its_figure(extractor):
     city = extractor.gazetteer.get("530600")  # 昭通市
     facts = extractor.extract("镇雄、彝良、威信三县分别减贫6.92万人、3.15万人、1.86万人。", None, datetime(2019, 1, 5), city)
     assert {f.value: f.adcode for f in facts} == {69200: "530627", 31500: "530628", 18600: "530629"}
+
+
+def test_households_and_persons_a_change_starts_from_are_both_its_baseline(extractor):
+    facts = extractor.extract("宁都县贫困人口由2017年底的1.8万户6.1万人减少到1.1万户3.5万人。", None, datetime(2019, 1, 5))
+    assert {(f.value, f.qualifier, f.period_year) for f in facts} == {
+        (18000, "baseline", 2017), (61000, "baseline", 2017), (11000, "actual", 2019), (35000, "actual", 2019)}

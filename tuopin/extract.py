@@ -159,11 +159,13 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
             approximate=bool(m["approx_before"] or m["approx_mid"] or m["approx_after"]),
             baseline=bool(CHANGE_RE.match(text, m.end())),  # the figure a change starts from
         ))
-    # 分别由19.3%、17.4%降至0.75%和0.89%: each figure listed before the change's verb is a baseline too
+    # 分别由19.3%、17.4%降至0.75%和0.89%: each figure listed before the change's verb is a baseline too,
+    # as is the household count right before the persons of 由1.8万户6.1万人减少到1.1万户3.5万人
     for i in range(len(found) - 2, -1, -1):
         this, following = found[i], found[i + 1]
-        if (following.baseline and not this.baseline and this.unit == following.unit
-                and text[this.end:following.start] in LIST_JOINERS):
+        joiner = text[this.end:following.start]
+        if following.baseline and not this.baseline and (
+                (this.unit == following.unit and joiner in LIST_JOINERS) or (joiner == "" and this.unit != following.unit)):
             found[i] = replace(this, baseline=True)
     return found
 
