@@ -842,3 +842,10 @@ def test_households_and_persons_a_change_starts_from_are_both_its_baseline(extra
     facts = extractor.extract("宁都县贫困人口由2017年底的1.8万户6.1万人减少到1.1万户3.5万人。", None, datetime(2019, 1, 5))
     assert {(f.value, f.qualifier, f.period_year) for f in facts} == {
         (18000, "baseline", 2017), (61000, "baseline", 2017), (11000, "actual", 2019), (35000, "actual", 2019)}
+
+
+def test_one_years_part_of_a_total_is_that_years_fact(extractor):
+    facts = extractor.extract("全县累计发放扶贫小额信贷2.85亿元,其中2017年新增发放9,630万元。", None, datetime(2018, 1, 10))
+    assert {(f.value, f.period_year) for f in facts} == {(285000000, 2018), (96300000, 2017)}
+    facts = extractor.extract("全年转移就业2.3万人,其中省外转移1.2万人。", None, datetime(2018, 1, 10))
+    assert {f.value for f in facts} == {23000}  # a part that is no year's nor place's is a second wording

@@ -309,7 +309,9 @@ def cell_candidates(text: str, rules: list[Rule], head: str, start: int, end: in
 
 # 今年全省76.2万人搬迁任务已全面完成,其中毕节市、铜仁市分别为21.5万人、13.8万人: parts of the figure
 # before, each its place's, counted by the same indicator though the clause names none
-PARTS = re.compile(f"其中,?[^,;。!?\\n\\d]{{2,40}}?{RESPECTIVELY}(?:为|是|有|达到?)?(?P<q>{SEQUENCE})")
+# (and 累计发放扶贫小额信贷2.85亿元,其中2017年新增发放9,630万元: one year's part)
+PARTS = re.compile(f"其中,?(?:[^,;。!?\\n\\d]{{2,40}}?{RESPECTIVELY}(?:为|是|有|达到?)?"
+                   f"|{YEAR_TOKEN}[^,;。!?\\n\\d]{{0,10}}?)(?P<q>{SEQUENCE})")
 
 
 def part_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -360,14 +362,16 @@ def not_anecdotes(text: str, found: list[Candidate]) -> list[Candidate]:
 
 def without_subgroups(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
     """Drop a 其中 figure of an indicator its sentence already gave (转移就业2.3万人,其中省外转移1.2万人),
-    unless it is a named place's own (剩余贫困人口4.57万人,其中威宁县剩余2.06万人)."""
+    unless it is a named place's own (剩余贫困人口4.57万人,其中威宁县剩余2.06万人) or one year's
+    (累计发放扶贫小额信贷2.85亿元,其中2017年新增发放9,630万元)."""
     kept: list[Candidate] = []
     for c in found:
         clause = span_around(text, c.quantity.raw_start, c.quantity.end, CLAUSE_END)[0]
         sentence = span_around(text, c.quantity.raw_start, c.quantity.end, SENTENCE_END)[0]
         if (SUBGROUP.match(text, clause)
                 and any(k.indicator.code == c.indicator.code and k.quantity.raw_start >= sentence for k in kept)
-                and not gazetteer.mentions(text[clause:c.quantity.raw_start])):
+                and not gazetteer.mentions(text[clause:c.quantity.raw_start])
+                and not YEAR.search(text, clause, c.quantity.raw_start)):
             continue
         kept.append(c)
     return kept
