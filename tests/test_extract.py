@@ -849,3 +849,22 @@ def test_one_years_part_of_a_total_is_that_years_fact(extractor):
     assert {(f.value, f.period_year) for f in facts} == {(285000000, 2018), (96300000, 2017)}
     facts = extractor.extract("全年转移就业2.3万人,其中省外转移1.2万人。", None, datetime(2018, 1, 10))
     assert {f.value for f in facts} == {23000}  # a part that is no year's nor place's is a second wording
+
+
+def test_a_places_households_and_persons_written_together_are_one_item_of_a_list(extractor):
+    prefecture = extractor.gazetteer.get("522300")  # 黔西南州
+    text = "望谟县、册亨县、晴隆县分别实现3215户13506人、2148户8327人、1936户7785人脱贫。"
+    facts = extractor.extract(text, None, datetime(2020, 11, 24), prefecture)
+    assert {(f.value, f.adcode) for f in facts} == {
+        (3215, "522326"), (13506, "522326"), (2148, "522327"), (8327, "522327"), (1936, "522324"), (7785, "522324")}
+
+
+def test_the_place_workers_went_to_is_not_whose_figure_it_is(extractor):
+    county = extractor.gazetteer.get("520623")  # 石阡县
+    (fact,) = extractor.extract("吴中区帮助石阡县贫困劳动力到江苏就业3268人。", None, datetime(2020, 9, 1), county)
+    assert (fact.indicator_code, fact.value, fact.adcode) == ("labor_transferred", 3268, "520623")
+
+
+def test_the_identified_poor_counted_so_far_are_registered(extractor):
+    assert facts_of(extractor, "全县建档立卡贫困人口累计17632户36418人。", datetime(2018, 12, 1)) == {
+        ("registered_poor_households", 17632, "actual"), ("registered_poor_persons", 36418, "actual")}

@@ -83,6 +83,7 @@ RECENT_REACH = 200  # how far back 全县 in a prefecture's article looks for th
 GROUPED = re.compile("等")  # right after the names it lists
 PROVINCE_GOVERNMENT = re.compile("(?:省|自治区)(?:人民)?政府|省委|省扶贫|自治区扶贫")
 LIST_MARKS = "、和及与"
+DESTINATION = "到赴往"
 # 【发布人】威宁自治县…: who speaks in a transcript, before the sentence proper
 SPEAKER = re.compile(r"【[^】]{1,12}】")
 LIST_JOINERS = ("、", "和", "及", "与")
@@ -631,7 +632,8 @@ class Extractor:
         """Return the region named nearest before a figure in its clause, else the document's."""
         left = span_around(text, q.raw_start, q.end, CLAUSE_END)[0]
         clause = text[left:q.raw_start]
-        named = self.gazetteer.mentions(clause)
+        # 帮助石阡县贫困劳动力到江苏就业3268人: where people went is not whose figure it is
+        named = [m for m in self.gazetteer.mentions(clause) if not (m.start and clause[m.start - 1] in DESTINATION)]
         label = own_label(clause)
         if label:  # 甘州区、临泽县分别减贫1200人、800人: each its own
             own = [m for m in named if label[0] <= m.start and m.end <= label[1]]

@@ -69,9 +69,15 @@ def list_position(lead: str) -> tuple[list[tuple[int, int]], int] | None:
         return None
     cuts = [0] + [m.end() for m in LIST_LABEL_BREAK.finditer(lead, 0, at)] + [at + 1]
     labels = [(start, end - 1) for start, end in zip(cuts, cuts[1:]) if end - 1 > start]
-    # 分别由19.3%、17.4%降至0.75%和0.89%: the figures after the change count their places afresh
+    # 分别由19.3%、17.4%降至0.75%和0.89%: the figures after the change count their places afresh;
+    # 分别实现3215户13506人、2148户8327人: figures written together are one place's
     changes = [m.end() for m in CHANGE_RE.finditer(lead, at)]
-    place = sum(1 for _ in QUANTITY_RE.finditer(lead, changes[-1] if changes else at))
+    place, last_end = 0, None
+    for m in QUANTITY_RE.finditer(lead, changes[-1] if changes else at):
+        place += last_end is None or m.start() > last_end
+        last_end = m.end()
+    if last_end is not None and last_end == len(lead):
+        place -= 1  # the figure goes on the place of the one written right before it
     return (labels, place) if place < len(labels) else None
 
 
