@@ -868,3 +868,39 @@ def test_the_place_workers_went_to_is_not_whose_figure_it_is(extractor):
 def test_the_identified_poor_counted_so_far_are_registered(extractor):
     assert facts_of(extractor, "全县建档立卡贫困人口累计17632户36418人。", datetime(2018, 12, 1)) == {
         ("registered_poor_households", 17632, "actual"), ("registered_poor_persons", 36418, "actual")}
+
+
+def test_a_qizhong_sentence_after_a_line_break_takes_the_year_of_the_sentence_before(extractor):
+    text = "2018年,定西市减少贫困人口12.6万人。\n其中,通渭县、渭源县分别减贫2.43万人、1.86万人。"
+    facts = extractor.extract(text, None, datetime(2019, 2, 20), extractor.gazetteer.get("621100"))
+    assert {f.period_year for f in facts} == {2018}
+
+
+def test_a_table_without_a_year_takes_the_year_of_the_lines_above_it(extractor):
+    body = ("2019年,河池市全市减少贫困人口13.6万人。\n去年,全市共投入财政专项扶贫资金36.8亿元。\n各县(区)减贫情况见下表:\n"
+            "县(区)\t减贫户数(户)\t减贫人数(人)\n都安县\t8216\t34520\n大化县\t6034\t25180\n")
+    facts = extractor.extract(body, None, datetime(2020, 1, 10), extractor.gazetteer.get("451200"))
+    assert {(f.value, f.adcode, f.period_year) for f in facts} >= {
+        (8216, "451228", 2019), (34520, "451228", 2019), (6034, "451229", 2019), (25180, "451229", 2019)}
+
+
+def test_zhici_is_the_time_just_named(extractor):
+    text = ("去年4月,于都、兴国、宁都等县获省政府批准退出贫困县序列,至此,全市11个贫困县全部脱贫摘帽。\n"
+            "一年来,全市减贫2.96万户10.2万人。")
+    assert {f.period_year for f in extractor.extract(text, None, datetime(2020, 1, 9))} == {2019}
+
+
+def test_the_identified_poor_counted_as_of_now_are_registered_not_remaining(extractor):
+    text = "截至目前,全县共有建档立卡贫困户2.86万户、贫困人口9.13万人,贫困村188个。"
+    assert facts_of(extractor, text, datetime(2016, 4, 15)) == {
+        ("registered_poor_households", 28600, "actual"), ("registered_poor_persons", 91300, "actual")}
+
+
+def test_households_moving_into_new_homes_are_not_a_count_of_the_registered(extractor):
+    text = "84户建档立卡贫困户于今年5月全部搬进县城新居。"
+    assert not {f for f in facts_of(extractor, text, datetime(2020, 7, 1)) if f[0].startswith("registered")}
+
+
+def test_funds_to_be_pooled_are_a_target(extractor):
+    assert facts_of(extractor, "会议明确,今年将整合各类资金3.6亿元投入脱贫攻坚。", datetime(2016, 4, 15)) == {
+        ("poverty_funds", 360000000, "target")}

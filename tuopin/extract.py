@@ -47,7 +47,7 @@ HAN = "\u4e00-\u9fff"
 MEDIA_AFTER = re.compile(f"日报|晚报|报|电视|广播|新闻|网|在线|频道|融媒|发布|[{HAN}]{{1,2}}(?:报讯|报记者|日报|晚报)")
 
 # Planned or required figures (ANNOTATION rule 4): 计划, 力争, 确保…前, 要, 将, 目标, 任务.
-TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|(?<!雨露)计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将(?=[^,;。!?\\d]{0,4}(?:完成|实现|脱贫|摘帽|退出|出列|减贫|减少|搬迁|达到))|(?<![主重需必只还])要(?![求素点闻])")
+TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|(?<!雨露)计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将(?=[^,;。!?\\d]{0,4}(?:完成|实现|脱贫|摘帽|退出|出列|减贫|减少|搬迁|达到|整合|投入|安排|筹集|筹措|实施|培训|转移|改造))|(?<![主重需必只还])要(?![求素点闻])")
 # 计划摘帽的5个: what follows 计划 up to the figure describes what the figure counts (确保剩余的 does not)
 ATTRIBUTIVE = re.compile("(?<=计划)(?!剩余|余下)[^,;。!?\\d]{1,6}的")
 # Words by which a clause says its figures are done, not planned: 计划减贫2000人,实际减贫2300人.
@@ -135,6 +135,7 @@ class Candidate:
     # (危房改造和易地搬迁分别为1200户、800户: 800户 is the relocation rule's, whatever its rank)
     own_label: bool = False
     year: int | None = None  # the year a table row names in its first cell
+    table_at: int | None = None  # where the header row of the table a figure was read from begins
 
 
 def span_around(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
@@ -259,26 +260,46 @@ def table_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
     """Return the figures of the rows under a table's header row, each read as its column's header
     followed by the cell (剩余贫困人口18080人), or, in a table with a unit column, as the row's label,
     value and unit (脱贫人口8652人); each placed where the cell stands in the text."""
-    found, header, value_column, offset = [], None, None, 0
+    found, header, value_column, header_at, offset = [], None, None, 0, 0
     for line in text.split("\n"):
         cells = cells_of(line, offset)
         words = [text[a:b] for a, b in cells]
+        row: list[Candidate] = []
         if len(cells) < MIN_TABLE_CELLS:
             header = None
         elif UNIT_COLUMN.fullmatch(words[1]):
-            header, value_column = words, unit_table_value_column(words)
+            header, value_column, header_at = words, unit_table_value_column(words), offset
         elif not any(ch.isdigit() for ch in line):
-            header, value_column = words, None
+            header, value_column, header_at = words, None, offset
         elif header and len(cells) == len(header) and value_column:
             start, end = cells[value_column]
-            found += cell_candidates(text, rules, f"{words[0]}({words[1]})", start, end, offset)
+            row = cell_candidates(text, rules, f"{words[0]}({words[1]})", start, end, offset)
         elif header and len(cells) == len(header) and not UNIT_COLUMN.fullmatch(header[1]):
             year = YEAR_CELL.fullmatch(words[0])  # 年份 脱贫户数(户) … / 2015 5102 …
             for (start, end), head in list(zip(cells, header))[1:]:
-                found += [replace(c, year=int(year.group(1))) if year else c
-                          for c in cell_candidates(text, rules, head, start, end, offset)]
+                row += [replace(c, year=int(year.group(1))) if year else c
+                        for c in cell_candidates(text, rules, head, start, end, offset)]
+        found += [replace(c, table_at=header_at) for c in row]
         offset += len(line) + 1
     return found
+
+
+# How many lines above a table's header its lead-in may say the year the table is for.
+TABLE_LEAD_LINES = 3
+
+
+def table_year(text: str, header_at: int, written: int | None) -> int | None:
+    """Return the year the lines just above a table give (2019年,河池市…。/ 去年,全市… / 各县减贫情况见下表:):
+    the nearest that names one, explicitly or against the year written."""
+    lines = text[:header_at].split("\n")[-TABLE_LEAD_LINES - 1:]
+    for line in reversed(lines):
+        years = unchanging_years(line, 0, len(line))
+        if years:
+            return years[-1][1]
+        cue = relative_cue(line, len(line), False)
+        if cue and written:
+            return written + cue[1]
+    return None
 
 
 def unit_table_value_column(header: list[str]) -> int | None:
@@ -532,7 +553,8 @@ def dated_headings(text: str) -> tuple[list[int], list[int]]:
     return [start for start, _ in dated], [year for _, year in dated]
 
 
-def relative_cue(scope: str, at: int, baseline: bool, review: bool = False) -> tuple[int, int] | None:
+def relative_cue(scope: str, at: int, baseline: bool, review: bool = False,
+                 looking_back: bool = False) -> tuple[int, int] | None:
     """Return where the relative time nearest before a figure in its scope (else the first after it)
     stands and its offset from the year written: 去年 -1, 今年/目前/2014年以来 0, 明年 +1. Neither
     较上年 (a comparison) nor, for the end of a change, 由去年底的8.9%降至3.2% (its start) dates a figure."""
@@ -543,6 +565,10 @@ def relative_cue(scope: str, at: int, baseline: bool, review: bool = False) -> t
             if before in COMPARED_TO or (offset == -1 and not baseline and before in ("由", "从")):
                 continue
             cues.append((m.start(), offset))
+    # 去年4月,…获批退出,至此全市11个贫困县全部摘帽: 至此 is the time just named, and says nothing of the
+    # time of a sentence that points back to it (looking_back)
+    cues = [cue for cue in cues if not (scope.startswith("至此", cue[0])
+                                        and (looking_back or any(c[0] < cue[0] for c in cues)))]
     earlier = [cue for cue in cues if cue[0] < at]
     if earlier:
         return max(earlier)
@@ -558,11 +584,14 @@ def subgroup_year(text: str, q: Quantity, written: int | None, review: bool = Fa
     left = span_around(text, q.raw_start, q.end, SENTENCE_END)[0]
     if left == 0 or not (SUBGROUP.match(text, left) or THAT_YEAR.match(text, left)):
         return None
-    previous = span_around(text, left - 1, left - 1, SENTENCE_END)[0]
+    end = left - 1
+    while end > 0 and text[end] in SENTENCE_END:  # …4个县区脱贫摘帽。\n其中: the sentence before the line break
+        end -= 1
+    previous = span_around(text, end, end, SENTENCE_END)[0]
     years = unchanging_years(text, previous, left)
     if years:
         return years[0][1]
-    cue = relative_cue(text[previous:left], left - previous, False, review)
+    cue = relative_cue(text[previous:left], left - previous, False, review, looking_back=True)
     return written + cue[1] if cue is not None and written else None
 
 
@@ -759,6 +788,8 @@ class Extractor:
         found += part_candidates(body, found)
         found = not_anecdotes(body, outside_mojibake(body, found))
         for c in without_subgroups(body, best_per_quantity(found), self.gazetteer):
+            if c.table_at is not None and c.year is None:
+                c = replace(c, year=table_year(body, c.table_at, written))
             q = c.quantity
             fact = self.to_fact(body, c, document_region, written, default_year, review)
             key = (fact.indicator_code, fact.value, fact.qualifier)
