@@ -611,11 +611,32 @@ def mark_copyright_blocks(lines: list[str], kinds: list[str | None]) -> None:
 LEADS_INTO = re.compile(rf"^(?=.*[,,、]).{{20,}}[::]$")
 
 
+# 脱贫户数:4.42万户, 7960户, 由12.69%下降到1.02%: a figure stated with what it counts, as infographics
+# and 数读 pieces set their facts out line by line
+STATED_FIGURE = re.compile(rf"[{HAN}].{{0,20}}\d|^[由从]?\d[\d.,]*[万亿]?(?:户|人|元|个|支|%)")
+FIGURE_MEASURE = re.compile(r"\d[\d.,]*\s*[万亿]?\s*(?:户|人(?!次)|元|个|支|%)")
+MAX_FIGURE_LINE = 40
+MIN_FIGURE_RUN, FIGURE_RUN_REACH = 3, 6  # figure lines this many within this many lines of each other
+
+
+def is_figure_line(line: str) -> bool:
+    """Tell whether a short line states a figure with its measure word (not a date, a phone number or
+    a teaser of another story: · 我市今年将完成12.6万贫困人口脱贫任务)."""
+    return (len(line) <= MAX_FIGURE_LINE and not LINK_BULLET.match(line) and FIGURE_MEASURE.search(line) is not None
+            and STATED_FIGURE.search(line) is not None and not DATE.search(line))
+
+
 def anchors(lines: list[str], kinds: list[str | None]) -> list[int]:
-    """Return the indexes of real paragraphs and lead-ins; long lines when nothing is punctuated."""
+    """Return the indexes of real paragraphs, lead-ins and figure lines; long lines when nothing is
+    punctuated."""
     # …现将我县2019年度财政专项扶贫资金分配使用情况公告如下: a sentence leading into a list or table
     found = [i for i, line in enumerate(lines)
              if kinds[i] is None and (is_paragraph(line) or LEAD_IN.match(line) or LEADS_INTO.search(line))]
+    # figure lines in a run, counted in lines that are not blank (not a headline that states one figure)
+    shown = [i for i, kind in enumerate(kinds) if kind != "blank"]
+    figures = [n for n, i in enumerate(shown) if kinds[i] is None and is_figure_line(lines[i])]
+    found = sorted(set(found) | {shown[n] for n in figures
+                                 if sum(abs(n - m) <= FIGURE_RUN_REACH for m in figures) >= MIN_FIGURE_RUN})
     if found:
         return found
     return [i for i, line in enumerate(lines) if kinds[i] is None and han_count(line) >= MIN_FALLBACK_HAN]

@@ -308,6 +308,35 @@ def unit_table_value_column(header: list[str]) -> int | None:
     return values[0] if len(values) == 1 else None
 
 
+# 脱贫户数:4.42万户 / 减贫人口⏎7960户⏎32571人 / 危房改造⏎完成⏎1126户: an infographic's or 数读 piece's
+# label, before its figures on its own line or on the lines above them (at most two label lines)
+LABELLED = re.compile(r"(?P<label>[^\d,;。!?:\t]{2,16})[::](?P<value>[^\n]*\d[^\n]*)")
+LABEL_LINE = re.compile(f"(?=.*[{HAN}].*[{HAN}])[^\\d,;。!?:\\t]{{2,16}}")
+MAX_LABELLED_LINE, MAX_LABEL_LINES = 30, 2
+
+
+def label_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
+    """Return the figures of lines that carry a label before a colon, or under one or two label lines,
+    each read as its label followed by the figures, placed where they stand in the text."""
+    found, labels, offset = [], [], 0
+    for line in text.split("\n"):
+        labelled = LABELLED.fullmatch(line)
+        if cells_of(line) and len(cells_of(line)) >= MIN_TABLE_CELLS:
+            labels = []
+        elif labelled:
+            found += cell_candidates(text, rules, labelled["label"], offset + labelled.start("value"),
+                                     offset + labelled.end("value"), offset)
+            labels = []
+        elif LABEL_LINE.fullmatch(line):
+            labels = (labels + [line])[-MAX_LABEL_LINES:]
+        elif labels and len(line) <= MAX_LABELLED_LINE and any(ch.isdigit() for ch in line):
+            found += cell_candidates(text, rules, "".join(labels), offset, offset + len(line), offset)
+        else:
+            labels = []
+        offset += len(line) + 1
+    return found
+
+
 def cell_candidates(text: str, rules: list[Rule], head: str, start: int, end: int, row: int) -> list[Candidate]:
     """Return the candidates of one cell read after its header, moved to the cell's place."""
     unit = HEADER_UNIT.search(head)
@@ -784,7 +813,8 @@ class Extractor:
         default_year = reporting_year(body, written, title, early)
         review = early and written is not None and default_year == written - 1
         facts, seen = [], set()
-        found = candidates(body, self.lexicon.rules) + table_candidates(body, self.lexicon.rules)
+        found = (candidates(body, self.lexicon.rules) + table_candidates(body, self.lexicon.rules)
+                 + label_candidates(body, self.lexicon.rules))
         found += part_candidates(body, found)
         found = not_anecdotes(body, outside_mojibake(body, found))
         for c in without_subgroups(body, best_per_quantity(found), self.gazetteer):
