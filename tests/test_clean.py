@@ -419,3 +419,20 @@ def test_a_line_opening_with_a_figure_goes_on_the_sentence_the_line_before_left_
     body = clean(text).body_text
     assert "2017年,全县共筹集投入各类扶贫资金6.83亿元,其中" in body
     assert "一、基本情况\n2017年" in body  # a heading is no open sentence
+
+
+def test_an_infographics_figure_lines_and_their_labels_are_the_body():
+    text = ("西吉县人民政府门户网站\n首页 | 走进西吉 | 政务公开 | 政务服务 | 互动交流\n发布时间:2020-01-16 10:30  来源:县扶贫办\n\n"
+            "西吉县脱贫攻坚成绩单\n\n减贫人口\n7960户\n32571人\n\n贫困村退出\n78个\n\n贫困发生率\n由12.69%下降到1.02%\n\n"
+            "剩余贫困人口\n2189户\n7654人\n\n主办:西吉县人民政府办公室\n")
+    result = clean(text)
+    assert result.body_text.startswith("减贫人口\n7960户\n32571人")
+    assert "由12.69%下降到1.02%" in result.body_text and "主办" not in result.body_text
+    assert result.title == "西吉县脱贫攻坚成绩单"
+
+
+def test_a_headline_stating_one_figure_does_not_open_the_body():
+    text = ("中国甘肃网\n2019-10-18 08:45:21  来源:民族日报\n东乡县举办“扶贫日”集中活动 社会各界认捐帮扶资金2860万元\n"
+            "本报讯10月17日是第六个国家扶贫日。当天,东乡族自治县在锁南镇举行2019年“扶贫日”集中活动。\n")
+    result = clean(text)
+    assert result.title.startswith("东乡县举办") and result.published_at == datetime(2019, 10, 18, 8, 45, 21)

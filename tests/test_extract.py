@@ -904,3 +904,28 @@ def test_households_moving_into_new_homes_are_not_a_count_of_the_registered(extr
 def test_funds_to_be_pooled_are_a_target(extractor):
     assert facts_of(extractor, "会议明确,今年将整合各类资金3.6亿元投入脱贫攻坚。", datetime(2016, 4, 15)) == {
         ("poverty_funds", 360000000, "target")}
+
+
+def test_an_infographics_labels_are_read_before_the_figures_they_head(extractor):
+    county = extractor.gazetteer.get("640422")  # 西吉县
+    body = ("减贫人口\n7960户\n32571人\n贫困发生率\n由12.69%下降到1.02%\n危房改造\n完成\n1126户\n"
+            "确保剩余\n7654名贫困人口全部脱贫")
+    facts = extractor.extract(body, "西吉县脱贫攻坚成绩单", datetime(2020, 1, 16), county)
+    assert {(f.indicator_code, f.value, f.qualifier) for f in facts} >= {
+        ("poverty_exit_households", 7960, "actual"), ("poverty_exit_persons", 32571, "actual"),
+        ("poverty_incidence_rate", 12.69, "baseline"), ("poverty_incidence_rate", 1.02, "actual"),
+        ("dilapidated_houses_renovated", 1126, "actual"), ("poverty_exit_persons", 7654, "target")}
+
+
+def test_a_label_before_a_colon_is_read_before_its_figures_and_a_place_label_is_their_region(extractor):
+    city = extractor.gazetteer.get("360700")  # 赣州市
+    body = "脱贫户数:4.42万户\n驻村工作队:209支\n● 于都县:累计脱贫2.28万户8.93万人"
+    facts = extractor.extract(body, None, datetime(2021, 1, 8), city)
+    assert {(f.indicator_code, f.value, f.adcode) for f in facts} == {
+        ("poverty_exit_households", 44200, "360700"), ("village_work_teams", 209, "360700"),
+        ("poverty_exit_households", 22800, "360731"), ("poverty_exit_persons", 89300, "360731")}
+
+
+def test_an_undated_article_reports_on_the_year_it_opens_with(extractor):
+    text = "本报讯 2018年,花垣县坚持以脱贫攻坚统揽经济社会发展全局。\n一是减贫成效明显。全年实现4162户16875人脱贫。"
+    assert {f.period_year for f in extractor.extract(text)} == {2018}

@@ -447,3 +447,8 @@ def test_a_report_naming_no_place_is_about_the_office_that_issued_it(gaz):
     assert article_region(gaz, cleaned).name == "化隆回族自治县"
     named = clean(text.replace("全县实际减贫", "循化县实际减贫"))
     assert article_region(gaz, named).name == "循化撒拉族自治县"  # a place the text names comes first
+
+
+def test_a_short_name_opening_a_townships_name_is_no_mention(gaz):
+    assert gaz.mentions("龙泉关镇骆驼湾村") == []
+    assert [m.region.adcode for m in gaz.mentions("在赤城东卯镇")] == ["130732"]

@@ -766,7 +766,25 @@ def body_span(lines: list[str], kinds: list[str | None], context: Context) -> tu
         return None
     best = article_cluster(lines, clusters(lines, kinds, found), context)
     last = extend_forward(lines, kinds, best[-1]) if context.main_text else best[-1]
-    return extend_over_headers(lines, kinds, best[0]), last
+    return extend_over_labels(lines, kinds, extend_over_headers(lines, kinds, best[0])), last
+
+
+# 减贫人口 / 7960户: the label lines above an infographic's first figure belong to it
+MAX_LABEL_CHARS, MAX_LABEL_LINES = 16, 2
+
+
+def extend_over_labels(lines: list[str], kinds: list[str | None], first: int) -> int:
+    """Move the body start back over the label lines (short, no digits, no punctuation) right above a
+    body opening with a figure line (not over a blank line: a headline stands apart)."""
+    if not is_figure_line(lines[first]):
+        return first
+    for _ in range(MAX_LABEL_LINES):
+        before = first - 1
+        if before < 0 or kinds[before] is not None or has_digit(lines[before]) or is_prose(lines[before]) \
+                or len(lines[before]) > MAX_LABEL_CHARS:
+            break
+        first = before
+    return first
 
 
 # ---------------------------------------------------------------- title

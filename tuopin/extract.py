@@ -84,8 +84,8 @@ GROUPED = re.compile("等")  # right after the names it lists
 PROVINCE_GOVERNMENT = re.compile("(?:省|自治区)(?:人民)?政府|省委|省扶贫|自治区扶贫")
 LIST_MARKS = "、和及与"
 DESTINATION = "到赴往"
-# 【发布人】威宁自治县…: who speaks in a transcript, before the sentence proper
-SPEAKER = re.compile(r"【[^】]{1,12}】")
+# 【发布人】威宁自治县…, ● 于都县:…: who speaks in a transcript, or a bullet, before the sentence proper
+SPEAKER = re.compile(r"\s*(?:【[^】]{1,12}】|[●■◆◇▲△★☆▶►▪•·※—-])\s*")
 LIST_JOINERS = ("、", "和", "及", "与")
 RATE = re.compile("发生率")
 # How much a figure changed, not what it came to: 同比下降了5.2%, 比上年增加2000万元.
@@ -136,6 +136,7 @@ class Candidate:
     own_label: bool = False
     year: int | None = None  # the year a table row names in its first cell
     table_at: int | None = None  # where the header row of the table a figure was read from begins
+    planned: bool = False  # its label plans it (确保剩余 / 7654名贫困人口全部脱贫)
 
 
 def span_around(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
@@ -330,7 +331,9 @@ def label_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
         elif LABEL_LINE.fullmatch(line):
             labels = (labels + [line])[-MAX_LABEL_LINES:]
         elif labels and len(line) <= MAX_LABELLED_LINE and any(ch.isdigit() for ch in line):
-            found += cell_candidates(text, rules, "".join(labels), offset, offset + len(line), offset)
+            plan = TARGET.search("".join(labels)) is not None
+            found += [replace(c, planned=plan) for c in
+                      cell_candidates(text, rules, "".join(labels), offset, offset + len(line), offset)]
         else:
             labels = []
         offset += len(line) + 1
@@ -521,6 +524,9 @@ def reporting_year(body: str, written: int | None, title: str | None = None, ear
                    (body[max(0, m.start() - 1):m.start()] for m in PAST_YEAR.finditer(body)))
         if last >= 2 and last > len(THIS_YEAR.findall(body)):
             return written - 1
+    if written is None:  # undated: 本报讯 2018年,花垣县坚持…,全县脱贫攻坚取得决定性进展: the year it opens with
+        opening = years_in(body[:span_around(body, 0, 0, SENTENCE_END)[1]])
+        return opening[0][1] if opening else None
     return written
 
 
@@ -815,6 +821,8 @@ class Extractor:
         facts, seen = [], set()
         found = (candidates(body, self.lexicon.rules) + table_candidates(body, self.lexicon.rules)
                  + label_candidates(body, self.lexicon.rules))
+        labelled_plans = {c.quantity.raw_start for c in found if c.planned}  # whichever reading wins
+        found = [replace(c, planned=True) if c.quantity.raw_start in labelled_plans else c for c in found]
         found += part_candidates(body, found)
         found = not_anecdotes(body, outside_mojibake(body, found))
         for c in without_subgroups(body, best_per_quantity(found), self.gazetteer):
@@ -837,7 +845,8 @@ class Extractor:
         right = span_around(body, c.match_end - 1, c.match_end, CLAUSE_END)[1]
         evidence = body[left:right].rstrip(CLAUSE_END).strip()
         # 5个县力争脱贫摘帽, 16个贫困县将全部脱贫摘帽: the plan between the figure and its trigger
-        plan = not q.baseline and (planned(body, q, left) or TARGET.search(body, q.end, c.match_end) is not None)
+        plan = not q.baseline and (c.planned or planned(body, q, left)
+                                   or TARGET.search(body, q.end, c.match_end) is not None)
         year = c.year or period_year(body, q, written, default_year, plan, review)
         if q.baseline:
             qualifier = "baseline"

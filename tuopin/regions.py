@@ -274,11 +274,17 @@ def _upgraded(candidates: tuple[Region, ...], suffix: str) -> tuple[Region, ...]
     )
 
 
+TOWNSHIP_AFTER = re.compile("[\u4e00-\u9fff](?:镇|乡|村|街道)")
+
+
 def _delimited_right(text: str, end: int) -> bool:
     """Tell whether what follows a short name leaves it a place name (not 赤城镇, 新华社)."""
     if end >= len(text):
         return True
     if text[end] in SHORT_NAME_BLOCKING_NEXT_CHARS:
+        return False
+    # 龙泉关镇, 赤城堡村: the start of a township's or village's own name
+    if TOWNSHIP_AFTER.match(text, end):
         return False
     return not text.startswith(SHORT_NAME_BLOCKING_NEXT_WORDS, end)
 
