@@ -929,3 +929,9 @@ def test_a_label_before_a_colon_is_read_before_its_figures_and_a_place_label_is_
 def test_an_undated_article_reports_on_the_year_it_opens_with(extractor):
     text = "本报讯 2018年,花垣县坚持以脱贫攻坚统揽经济社会发展全局。\n一是减贫成效明显。全年实现4162户16875人脱贫。"
     assert {f.period_year for f in extractor.extract(text)} == {2018}
+
+
+def test_a_condition_and_a_village_under_its_townships_name_state_no_fact(extractor):
+    assert facts_of(extractor, "问:怎样才算完成任务?答:一个乡镇如果组织转移就业500人以上,即可获得奖励。",
+                    datetime(2019, 9, 1)) == set()
+    assert facts_of(extractor, "七百弄乡弄勇村今年有45户贫困户脱贫。", datetime(2016, 12, 1)) == set()

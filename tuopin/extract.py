@@ -50,6 +50,7 @@ MEDIA_AFTER = re.compile(f"日报|晚报|报|电视|广播|新闻|网|在线|频
 TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|(?<!雨露)计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将(?=[^,;。!?\\d]{0,4}(?:完成|实现|脱贫|摘帽|退出|出列|减贫|减少|搬迁|达到|整合|投入|安排|筹集|筹措|实施|培训|转移|改造))|(?<![主重需必只还])要(?![求素点闻])")
 # 计划摘帽的5个: what follows 计划 up to the figure describes what the figure counts (确保剩余的 does not)
 ATTRIBUTIVE = re.compile("(?<=计划)(?!剩余|余下)[^,;。!?\\d]{1,6}的")
+HYPOTHETICAL = re.compile("如果|假如|假设|倘若|若是|一旦")
 # Words by which a clause says its figures are done, not planned: 计划减贫2000人,实际减贫2300人.
 PURPOSE_OR_DONE = re.compile("为|围绕|按照|对照|根据|完成|实现|超额|圆满|达到|达成")
 DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
@@ -66,7 +67,9 @@ CORRUPT_NEIGHBOUR = re.compile(r"[+*＊?]")
 ONE_PLACE = re.compile(f"全村|该村|本村|(?<![困个])村里|这个村|村子|全组|该户|这户|他家|她家|全家|一家人|某某"
                        f"|(?:贫困户|脱贫户|村民|农户|群众)[{HAN}]某")
 # A village by name opening a clause (十八洞村有225户939人, 老姆登村的贫困发生率…): its figures are anecdotes.
-VILLAGE_SUBJECT = re.compile(f"(?:^|(?<=[,;:。!?\n“]))(?:在)?(?P<name>[{HAN}]{{2,4}})村(?=的|有|是|共有|现有|原有|,|建档立卡|贫困)")
+# (七百弄乡弄勇村今年有45户贫困户脱贫: a village under its township's name)
+VILLAGE_SUBJECT = re.compile(f"(?:^|(?<=[,;:。!?\n“]))(?:在)?(?:[{HAN}]{{2,4}}[乡镇])?(?P<name>[{HAN}]{{2,4}})村"
+                             f"(?=的|有|是|共有|现有|原有|,|建档立卡|贫困|(?:今年|去年|当年)(?:共|已|有))")
 NOT_A_VILLAGE_NAME = re.compile("贫困|行政|自然|重点|示范|出列|退出|脱贫|深度|美丽|[县市区州省镇乡农个]|^[全该本我各每这那各]")
 # A sub-group of a figure just given is a second wording at best (rule 7).
 SUBGROUP = re.compile(r"\s*其中")
@@ -237,6 +240,8 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
                     continue
                 if rule.exclude and rule.exclude.search(text, clause_start, q.start):
                     continue
+                if HYPOTHETICAL.search(text, clause_start, q.start):
+                    continue  # 一个乡镇如果组织转移就业500人以上: a condition states nothing
                 if at_least_count(text, q):
                     q = replace(q, approximate=True)
                 found.append(Candidate(q, indicator, rule, m.start(), m.end(),
