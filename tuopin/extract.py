@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from tuopin import numbers
-from tuopin.clean import MIN_TABLE_CELLS, cells_of
+from tuopin.clean import MAX_LABEL_CHARS, MAX_LABEL_LINES, MIN_TABLE_CELLS, cell_count, cells_of, has_digit
 from tuopin.lexicon import (CHANGE, CHANGE_RE, CHANGE_VERB, COUNTED_UNITS, Indicator, Lexicon, QUANTITY_RE,
                             RESPECTIVELY, Rule, SEQUENCE, Scan, YEAR_TOKEN, break_positions, implied_unit,
                             list_position, own_label, unit_of)
@@ -317,8 +317,8 @@ def unit_table_value_column(header: list[str]) -> int | None:
 # 脱贫户数:4.42万户 / 减贫人口⏎7960户⏎32571人 / 危房改造⏎完成⏎1126户: an infographic's or 数读 piece's
 # label, before its figures on its own line or on the lines above them (at most two label lines)
 LABELLED = re.compile(r"(?P<label>[^\d,;。!?:\t]{2,16})[::](?P<value>[^\n]*\d[^\n]*)")
-LABEL_LINE = re.compile(f"(?=.*[{HAN}].*[{HAN}])[^\\d,;。!?:\\t]{{2,16}}")
-MAX_LABELLED_LINE, MAX_LABEL_LINES = 30, 2
+LABEL_LINE = re.compile(f"(?=.*[{HAN}].*[{HAN}])[^\\d,;。!?:\\t]{{2,{MAX_LABEL_CHARS}}}")
+MAX_LABELLED_LINE = 30
 
 
 def label_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
@@ -327,7 +327,7 @@ def label_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
     found, labels, offset = [], [], 0
     for line in text.split("\n"):
         labelled = LABELLED.fullmatch(line)
-        if cells_of(line) and len(cells_of(line)) >= MIN_TABLE_CELLS:
+        if cell_count(line) >= MIN_TABLE_CELLS:
             labels = []
         elif labelled:
             found += cell_candidates(text, rules, labelled["label"], offset + labelled.start("value"),
@@ -335,10 +335,11 @@ def label_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
             labels = []
         elif LABEL_LINE.fullmatch(line):
             labels = (labels + [line])[-MAX_LABEL_LINES:]
-        elif labels and len(line) <= MAX_LABELLED_LINE and any(ch.isdigit() for ch in line):
-            plan = TARGET.search("".join(labels)) is not None
-            found += [replace(c, planned=plan) for c in
-                      cell_candidates(text, rules, "".join(labels), offset, offset + len(line), offset)]
+        elif labels and len(line) <= MAX_LABELLED_LINE and has_digit(line):
+            head = "".join(labels)
+            plan = TARGET.search(head) is not None
+            found += [replace(c, planned=plan)
+                      for c in cell_candidates(text, rules, head, offset, offset + len(line), offset)]
         else:
             labels = []
         offset += len(line) + 1
@@ -668,9 +669,14 @@ def name_list(text: str, mentions) -> list[Region]:
     return [m.region for m in run]
 
 
+def opens_clause(text: str, sentence_left: int, at: int) -> bool:
+    """Tell whether text[at:] opens a clause of the sentence beginning at sentence_left."""
+    return at == sentence_left or text[at - 1] in CLAUSE_END
+
+
 def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None:
-    """Return the region an earlier clause of a sentence opens with (昭通市2019年共减贫…,贫困发生率…)
-    or, failing that, the last one that closes a clause (与井冈山相邻的遂川县,去年退出贫困村19个):
+    """Return the region the last earlier clause of a sentence that opens with a name names
+    (昭通市2019年共减贫…,贫困发生率…; 秭归县…最低,为0.43%;郧西县最高,为1.86%) or, failing that, the last one that closes a clause (与井冈山相邻的遂川县,去年退出贫困村19个):
     the last of a run of names that qualify one another (白银市靖远县), not one of a list (岚县、方山县),
     not a newspaper's or station's (吉林日报3月26日讯)."""
     opening = closing = None
@@ -683,7 +689,7 @@ def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None
         after = text[start + mentions[run].end:start + mentions[run].end + 1]
         if (after and after in LIST_MARKS) or MEDIA_AFTER.match(text, start + mentions[run].end, end):
             continue
-        if m.start == 0 or text[start + m.start - 1] in CLAUSE_END or SPEAKER.fullmatch(text, start, start + m.start):
+        if opens_clause(text, start, start + m.start) or SPEAKER.fullmatch(text, start, start + m.start):
             opening = mentions[run].region
         if after == ",":
             closing = mentions[run].region
@@ -749,7 +755,7 @@ class Extractor:
         # 2014年以来,全州累计减少贫困人口112.6万人,贫困发生率由31.02%降至6.32%: the sentence speaks for
         # the 州 an earlier clause opens with (not for the 全省 of 占全省近三分之一)
         earlier = [m for m in OWN_LEVEL.finditer(text, sentence_left, left)
-                   if m.start() == sentence_left or text[m.start() - 1] in CLAUSE_END]
+                   if opens_clause(text, sentence_left, m.start())]
         if subject is None and earlier and document_region:
             return self.gazetteer.enclosing(document_region, earlier[-1]["kind"]) or document_region
         return subject or document_region
