@@ -48,6 +48,10 @@ def plain_matches(rule, text: str) -> list[tuple[int, int]]:
     return found
 
 
+def test_both_kinds_of_rule_are_tried_by_the_shortcuts():
+    assert any(rule.searches_fast for rule in RULES) and not all(rule.searches_fast for rule in RULES)
+
+
 @given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
 def test_rules_match_the_same_with_every_shortcut_as_without(text):
     scan = Scan.of(text)

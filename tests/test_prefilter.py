@@ -3,7 +3,7 @@ import re
 
 from hypothesis import given, strategies as st
 
-from tuopin.prefilter import required_words, stays_within
+from tuopin.prefilter import required_words, searches_fast, stays_within
 
 
 def test_the_most_telling_words_of_a_sequence():
@@ -26,6 +26,13 @@ def test_what_can_run_past_a_sentence_break():
     assert not stays_within(re.compile(r"培训[^,]{0,8}?\d+人"), breaks)
     assert not stays_within(re.compile(r"培训\s*\d+人"), breaks)  # \s takes a line break
     assert stays_within(re.compile(r"(?=。)培训\d+人"), breaks)  # a lookahead takes nothing in
+
+
+def test_which_patterns_the_engine_searches_for_by_their_opening():
+    assert searches_fast(re.compile(r"易地扶贫搬迁\d+户"))  # a literal prefix
+    assert searches_fast(re.compile(r"[脱减]贫\d+人"))  # a set of opening characters
+    assert not searches_fast(re.compile(r"\d+人(?:已经)?脱贫"))  # opens with a figure: our scan is faster
+    assert not searches_fast(re.compile(r"(?:累计)?\d+人"))  # an optional opening: any character can begin
 
 
 PIECES = ["脱贫", "退出", "摘帽", "人", "户", "1", "23", ",", "。", "\n", "已", "培训", "a", " "]

@@ -30,6 +30,7 @@ SINCE = re.compile(r"((?:19|20)\d\d)年以来")
 # (but 2019年,贫困发生率由2.1%降至0.4% dates both).
 FROM_YEAR = re.compile(f"(?:由|从)(?={YEAR_TOKEN})")
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
+FIVE_YEAR_PLAN = re.compile("|".join(FIVE_YEAR_PLANS))
 CURRENT_YEAR = re.compile("今年|目前|截至目前|截止目前|到今|至今|至此|当前|现在|本年|(?<![\\d年])\\d{1,2}月\\d{1,2}日")
 # 六年来, 近年来, 截至5月底: a span up to the time of writing, or the end of a month, which in a review
 # of the year before are that year (五年来 in a government work report of February 2021: 2016-2020)
@@ -475,13 +476,14 @@ def best_per_quantity(found: list[Candidate]) -> list[Candidate]:
 def years_in(text: str) -> list[tuple[int, int]]:
     """Return (position, year) for explicit years and spans (2016-2020年 → 2020, “十三五” → 2020,
     二〇一八年 → 2018)."""
+    if "年" not in text and "五" not in text:  # every year ends in 年, every plan in 五 (most clauses have neither)
+        return []
     found = [(m.start(), int(m.group(2) or m.group(1))) for m in YEAR.finditer(text)
              if not COMPARISON.match(text, m.end())
              and text[max(0, m.start() - 1):m.start()] not in COMPARED_TO]
     found += [(m.start(), int(m.group(1).translate(CHINESE_YEAR_DIGITS))) for m in CHINESE_YEAR.finditer(text)
               if not COMPARISON.match(text, m.end())]
-    for plan, year in FIVE_YEAR_PLANS.items():
-        found += [(m.start(), year) for m in re.finditer(plan, text)]
+    found += [(m.start(), FIVE_YEAR_PLANS[m.group()]) for m in FIVE_YEAR_PLAN.finditer(text)]
     return sorted(found)
 
 

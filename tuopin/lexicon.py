@@ -175,15 +175,26 @@ class Rule:
         """Tell whether every match lies within one sentence (its figures and words included)."""
         return prefilter.stays_within(self.pattern, RULE_BREAKS)
 
+    @cached_property
+    def searches_fast(self) -> bool:
+        """Tell whether the regex engine finds where a match can begin by itself (a literal or
+        character-set prefix: 易地搬迁…{Q}), so a plain search beats trying sentence by sentence."""
+        return prefilter.searches_fast(self.pattern)
+
     def finditer(self, scan: "Scan"):
         """Yield the rule's matches in a document, like re.finditer.
 
-        A rule that opens with its figures ({Q}退出) can only match where a quantity begins, so it
-        is tried there alone instead of at every character, and only where its words follow
+        A rule the engine finds the openings of by itself (易地搬迁…{Q}) is searched for in the whole
+        text. A rule that opens with its figures ({Q}退出) can only match where a quantity begins, so
+        it is tried there alone instead of at every character, and only where its words follow
         before the sentence ends; another rule is scanned for in the sentences holding its words
         only; a rule is not tried at all on a document without its words.
         """
         text, words = scan.text, self.words
+        if self.searches_fast:  # the engine skips to its opening words faster than any scan of ours
+            if not words or any(word in text for word in words):
+                yield from self.pattern.finditer(text)
+            return
         last = scan.last_words(words) if words else None
         if words and not last:
             return
