@@ -5,8 +5,9 @@ import re
 from datetime import datetime
 
 import pytest
+from hypothesis import given, strategies as st
 
-from tuopin.clean import Cleaned, Context, classify, clean
+from tuopin.clean import Cleaned, Context, cells_of, classify, clean
 from tuopin.decode import decode
 from tuopin.repair import repair
 
@@ -436,3 +437,19 @@ def test_a_headline_stating_one_figure_does_not_open_the_body():
             "本报讯10月17日是第六个国家扶贫日。当天,东乡族自治县在锁南镇举行2019年“扶贫日”集中活动。\n")
     result = clean(text)
     assert result.title.startswith("东乡县举办") and result.published_at == datetime(2019, 10, 18, 8, 45, 21)
+
+
+def test_a_table_row_splits_at_pipes_tabs_and_wide_spaces():
+    assert cells_of("西吉县｜18080人｜4.87%") == [(0, 3), (4, 10), (11, 16)]
+    assert cells_of("县区  人口\t贫困发生率", 10) == [(10, 12), (14, 16), (17, 22)]
+    assert cells_of("全县减贫2078户5222人。") == [(0, 15)]  # a sentence is one cell
+    assert cells_of("") == []
+
+
+@given(st.text(alphabet="县人1。 \u3000\t|｜", max_size=30))
+def test_cells_cover_a_line_but_its_separators(line):
+    cells = cells_of(line)
+    assert all(a < b for a, b in cells) and all(b1 <= a2 for (_, b1), (a2, _) in zip(cells, cells[1:]))
+    kept = "".join(line[a:b] for a, b in cells)
+    assert kept.replace(" ", "").replace("\u3000", "") == re.sub(r"[\s|｜]", "", line)
+    assert not any(re.search(r"[|｜\t]|[ \u3000]{2}", line[a:b]) for a, b in cells)

@@ -562,11 +562,14 @@ def classify(line: str) -> str | None:
 # ---------------------------------------------------------------- zones
 # 县（区）｜剩余贫困人口｜贫困发生率 / 西吉县｜18080人｜4.87%: cells split by pipes, tabs or wide spaces.
 CELL_SPLIT = re.compile(r"[ \t\u3000]*[｜|\t][ \t\u3000]*|[ \u3000]{2,}")
+CELL_MARKS = re.compile(r"[｜|\t]|[ \u3000]{2}")  # what every split holds
 MIN_TABLE_CELLS = 3
 
 
 def cells_of(line: str, offset: int = 0) -> list[tuple[int, int]]:
     """Return the (start, end) of each cell of a line read as a table row, shifted by offset."""
+    if not CELL_MARKS.search(line):  # most lines: one cell, found without splitting
+        return [(offset, offset + len(line))] if line else []
     bounds, at = [], 0
     for m in CELL_SPLIT.finditer(line):
         bounds.append((at, m.start()))
