@@ -71,3 +71,11 @@ def test_an_unknown_runner_is_refused():
     from flows.etl import task_runner
     with pytest.raises(ValueError, match="unknown task runner 'ray'"):
         task_runner("ray")
+
+
+def test_worker_processes_are_warmed_only_for_a_run_of_several_batches(corpus):
+    from flows.etl import several_batches
+    files = len(list(corpus.iterdir()))
+    assert several_batches([str(corpus)], batch_size=files - 1)
+    assert not several_batches([str(corpus)], batch_size=files)  # one batch: done in the flow's own process
+    assert not several_batches([str(next(corpus.iterdir()))], batch_size=1)
