@@ -46,13 +46,17 @@ DEFAULT_SOURCES = ["seeds/articles"]  # what a run without sources reads
 
 # Workers fork from a server process that imported Prefect, pandas and the stages and built the
 # extractor once (5-6 s a worker when each is spawned afresh); warm_workers starts it early.
-FORKSERVER = multiprocessing.get_context("forkserver")
+# Windows has no forkserver: there the workers are spawned, as Prefect does by default.
+FORKSERVER = (multiprocessing.get_context("forkserver")
+              if "forkserver" in multiprocessing.get_all_start_methods() else None)
 WARM_MODULES = ["flows.warm"]
 
 
 def warm_workers() -> None:
     """Start the server that worker processes fork from, in the background: it imports while the
     caller goes on (starting Prefect's server, discovering files)."""
+    if FORKSERVER is None:
+        return
     FORKSERVER.set_forkserver_preload(WARM_MODULES)
     from multiprocessing import forkserver
     forkserver.ensure_running()
@@ -74,8 +78,10 @@ class ForkedProcessPool(ProcessPoolTaskRunner):
     worker starts (ProcessPoolExecutor starts its workers on the first submit)."""
 
     def __enter__(self):
-        FORKSERVER.set_forkserver_preload(WARM_MODULES)
         super().__enter__()
+        if FORKSERVER is None:
+            return self
+        FORKSERVER.set_forkserver_preload(WARM_MODULES)
         spawning = self._executor
         self._executor = ProcessPoolExecutor(max_workers=spawning._max_workers, mp_context=FORKSERVER,
                                              initializer=spawning._initializer, initargs=spawning._initargs)
