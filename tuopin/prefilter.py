@@ -126,10 +126,10 @@ def searches_fast(pattern: re.Pattern) -> bool:
     """Tell whether the regex engine itself skips to where a match can begin: a pattern opening
     with a literal (易地搬迁…) or one of a set of characters is searched for in C, faster than
     any per-sentence scan. Read with the engine's own (private) prefix analysis; False if absent."""
-    from re import _compiler as compiler
     try:
+        from re import _compiler as compiler
         items = parsed(pattern)
         prefix, _, _ = compiler._get_literal_prefix(items, pattern.flags)
         return bool(prefix) or bool(compiler._get_charset_prefix(items, pattern.flags))
-    except Exception:  # another Python's engine: scan sentence by sentence, as before
+    except Exception:  # another Python, its privates renamed: scan sentence by sentence
         return False
