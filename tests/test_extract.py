@@ -95,6 +95,8 @@ def facts_of(extractor, text, published_at=None, title=None):
      {("poverty_exit_households", 10000, "actual"), ("poverty_exit_persons", 40000, "actual")}),
     ("实现了28个贫困县(市、区)脱贫摘帽。", {("poverty_counties_exited", 28, "actual")}),
     ("累计发放扶贫小额贷款2.3亿元。", {("poverty_microcredit", 230000000, "actual")}),
+    # a short name given in passing is no word between the trigger and its figure (set u)
+    ("扶贫小额信贷(以下简称“小额信贷”)截至目前累计发放8624万元。", {("poverty_microcredit", 86240000, "actual")}),
     # per-capita income of the poor however it is worded, with its starting value
     ("建档立卡贫困人口人均收入由2015年的2800元增加到2019年的8900元。",
      {("poor_per_capita_income", 2800, "baseline"), ("poor_per_capita_income", 8900, "actual")}),

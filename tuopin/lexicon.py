@@ -50,8 +50,11 @@ SEQUENCE = f"(?:{PLAIN_QUANTITY})(?:{SEPARATOR}?(?:{PLAIN_QUANTITY})){{0,6}}"
 # A gap never crosses a clause break or another figure, but may hold a year:
 # 贫困发生率从2014年的12.5%下降到0.5%.
 NO_BREAK = f"(?:[^,;。!?\\n\\d]|{YEAR_TOKEN})"
+# A gap may open with the short name a text gives what it just named, which is no word of the gap:
+# 扶贫小额信贷（以下简称“小额信贷”）截至目前累计发放8624万元.
+ALIAS = r"(?:[（(](?:以下简称|以下称|下称|简称)[^（）(),;。!?\n\d]{1,12}[）)])?"
 # The short gap does not cross a list either: 危房改造、1097户非建卡特殊困难户 is another item.
-GAPS = {"……": f"{NO_BREAK}{{0,20}}?", "…": f"(?:[^,;。!?\\n\\d、]|{YEAR_TOKEN}){{0,8}}?"}
+GAPS = {"……": f"{ALIAS}{NO_BREAK}{{0,20}}?", "…": f"{ALIAS}(?:[^,;。!?\\n\\d、]|{YEAR_TOKEN}){{0,8}}?"}
 # Units a bare 个 or 支 can count, when the words before it name the thing (选派驻村工作队120支,
 # but not 剩余6个问题).
 COUNTED_UNITS = {"village": "村", "county": "县", "team": "工作队"}
