@@ -620,8 +620,12 @@ def test_a_tables_rows_read_under_its_header_row(extractor):
     got = {(f.indicator_code, f.value, f.adcode, f.period_year) for f in facts}
     assert got == {("remaining_poor_persons", 18080, "640422", 2019), ("poverty_incidence_rate", 4.87, "640422", 2019),
                    ("poverty_exit_persons", 5230, "640423", 2019), ("poverty_villages_exited", 12, "640423", 2019)}
-    for f in facts:  # evidence and offsets point at the row and the cell in the body
-        assert body[f.char_start:f.char_end] == f.raw_text and f.evidence in body.splitlines()
+    lines = body.splitlines()
+    for f in facts:  # offsets point at the cell; the evidence is the column's header … the row
+        header, row = f.evidence.split("…")
+        assert body[f.char_start:f.char_end] == f.raw_text and row in lines and f.raw_text in row
+        assert any(header in line for line in lines[:lines.index(row)])
+    assert {f.evidence for f in facts if f.value == 5230} == {"减贫人数…隆德县\t5230\t12"}
 
 
 def test_a_year_a_figure_prepares_for_does_not_date_it(extractor):
@@ -917,6 +921,23 @@ def test_an_infographics_labels_are_read_before_the_figures_they_head(extractor)
         ("poverty_exit_households", 7960, "actual"), ("poverty_exit_persons", 32571, "actual"),
         ("poverty_incidence_rate", 12.69, "baseline"), ("poverty_incidence_rate", 1.02, "actual"),
         ("dilapidated_houses_renovated", 1126, "actual"), ("poverty_exit_persons", 7654, "target")}
+
+
+def test_an_infographics_figures_show_the_labels_they_were_read_with(extractor):
+    body = "👉贫困发生率\n截至目前,全县贫困发生率由29.06%降至0.45%\n👉累计脱贫\n6.58万户29.53万人\n危房改造\n完成\n1126户"
+    evidence = {(f.indicator_code, f.value): f.evidence for f in extractor.extract(body, None, datetime(2020, 5, 18))}
+    # a label after figures heads the figures below it, not those of the label above them
+    assert evidence[("poverty_exit_households", 65800)] == "👉累计脱贫…6.58万户29.53万人"
+    assert evidence[("dilapidated_houses_renovated", 1126)] == "危房改造…完成…1126户"
+
+
+def test_a_figure_alone_on_its_line_is_read_with_the_label_line_below_it(extractor):
+    city = extractor.gazetteer.get("360700")  # 赣州市, set u
+    body = "【数据】1023个贫困村全部退出\n全市1023个“十三五”贫困村全部退出贫困序列。\n\n61.1万人\n全市累计减少贫困人口\n\n3.94万人"
+    facts = extractor.extract(body, "数读赣州“十三五”脱贫攻坚成就", datetime(2021, 1, 8), city)
+    assert {(f.indicator_code, f.value, f.evidence) for f in facts} == {
+        ("poverty_villages_exited", 1023, "【数据】1023个贫困村全部退出"),
+        ("poverty_exit_persons", 611000, "61.1万人…全市累计减少贫困人口")}
 
 
 def test_a_label_before_a_colon_is_read_before_its_figures_and_a_place_label_is_their_region(extractor):

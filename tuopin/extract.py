@@ -141,6 +141,10 @@ class Candidate:
     year: int | None = None  # the year a table row names in its first cell
     table_at: int | None = None  # where the header row of the table a figure was read from begins
     planned: bool = False  # its label plans it (确保剩余 / 7654名贫困人口全部脱贫)
+    # the label a figure of a table, a labelled line or an infographic was read with, written elsewhere
+    # (剩余贫困人口 over 西吉县｜18080人), and whether it stands below the figure (61.1万人⏎全市累计减少贫困人口)
+    label: str = ""
+    label_below: bool = False
 
 
 def span_around(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
@@ -322,33 +326,54 @@ LABEL_LINE = re.compile(f"(?=.*[{HAN}].*[{HAN}])[^\\d,;。!?:\\t]{{2,{MAX_LABEL_
 MAX_LABELLED_LINE = 30
 
 
+# 61.1万人⏎全市累计减少贫困人口: a 数读 piece's figure alone on its line, its label on the line below
+FIGURE_LINE = re.compile(f"[▲●■◆★☆◎※·•\\s]*(?:{SEQUENCE})")
+
+
 def label_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
     """Return the figures of lines that carry a label before a colon, or under one or two label lines,
-    each read as its label followed by the figures, placed where they stand in the text."""
-    found, labels, offset = [], [], 0
+    or, with no label above, right above one label line, each read as its label followed by the
+    figures, placed where they stand in the text."""
+    found, labels, offset, figure, spent = [], [], 0, None, False
     for line in text.split("\n"):
         labelled = LABELLED.fullmatch(line)
-        if cell_count(line) >= MIN_TABLE_CELLS:
+        above, figure, was_spent, spent = figure, None, spent, False
+        if above and LABEL_LINE.fullmatch(line):
+            found += [replace(c, label_below=True) for c in cell_candidates(text, rules, line, *above, above[0])]
+            labels = []  # the label is spent on the figure above it
+        elif cell_count(line) >= MIN_TABLE_CELLS:
             labels = []
         elif labelled:
             found += cell_candidates(text, rules, labelled["label"], offset + labelled.start("value"),
                                      offset + labelled.end("value"), offset)
             labels = []
-        elif LABEL_LINE.fullmatch(line):
-            labels = (labels + [line])[-MAX_LABEL_LINES:]
+        elif LABEL_LINE.fullmatch(line):  # a label after figures heads the next ones
+            labels = [line] if was_spent else (labels + [line])[-MAX_LABEL_LINES:]
         elif labels and len(line) <= MAX_LABELLED_LINE and has_digit(line):
-            head = "".join(labels)
+            head, spent = "".join(labels), True
             plan = TARGET.search(head) is not None
             found += [replace(c, planned=plan)
-                      for c in cell_candidates(text, rules, head, offset, offset + len(line), offset)]
+                      for c in cell_candidates(text, rules, head, offset, offset + len(line), offset, "…".join(labels))]
         else:
             labels = []
+            if FIGURE_LINE.fullmatch(line):
+                figure = (offset, offset + len(line))
         offset += len(line) + 1
     return found
 
 
-def cell_candidates(text: str, rules: list[Rule], head: str, start: int, end: int, row: int) -> list[Candidate]:
-    """Return the candidates of one cell read after its header, moved to the cell's place."""
+def with_label(evidence: str, c: Candidate) -> str:
+    """Return the evidence of a figure joined by … to the label it was read with, where that label
+    stands apart from it (rule 9: 剩余贫困人口…西吉县｜18080人｜4.87%)."""
+    if not c.label or c.label in evidence:
+        return evidence
+    return f"{evidence}…{c.label}" if c.label_below else f"{c.label}…{evidence}"
+
+
+def cell_candidates(text: str, rules: list[Rule], head: str, start: int, end: int, row: int,
+                    shown: str | None = None) -> list[Candidate]:
+    """Return the candidates of one cell read after its header, moved to the cell's place; their label
+    is the header, or as shown when the header joins words written apart."""
     unit = HEADER_UNIT.search(head)
     label = head[:unit.start()] if unit else head
     cell = text[start:end]
@@ -364,7 +389,8 @@ def cell_candidates(text: str, rules: list[Rule], head: str, start: int, end: in
             continue
         found.append(replace(c, quantity=replace(q, start=moved(q.start), end=moved(q.end),
                                                  raw_start=moved(q.raw_start)),
-                             match_start=moved(c.match_start), match_end=moved(c.match_end)))
+                             match_start=moved(c.match_start), match_end=moved(c.match_end),
+                             label=shown or label))
     return found
 
 
@@ -856,7 +882,7 @@ class Extractor:
         q = c.quantity
         left = span_around(body, c.match_start, c.match_end, CLAUSE_END)[0]
         right = span_around(body, c.match_end - 1, c.match_end, CLAUSE_END)[1]
-        evidence = body[left:right].rstrip(CLAUSE_END).strip()
+        evidence = with_label(body[left:right].rstrip(CLAUSE_END).strip(), c)
         # 5个县力争脱贫摘帽, 16个贫困县将全部脱贫摘帽: the plan between the figure and its trigger
         plan = not q.baseline and (c.planned or planned(body, q, left)
                                    or TARGET.search(body, q.end, c.match_end) is not None)
