@@ -233,6 +233,26 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("全县脱贫人数达1.3万。", {("poverty_exit_persons", 13000, "actual")}),
     # an approximation between the digits and the multiplier
     ("全市“十三五”期间减贫80余万人。", {("poverty_exit_persons", 800000, "actual")}),
+    # east-west cooperation and paired aid (set w): the aid is poverty funds, jobs found are placements
+    ("去年,广州市共向我州拨付财政帮扶资金6.82亿元。", {("poverty_funds", 682000000, "actual")}),
+    ("2017年,福建省投入西吉县闽宁协作资金9860万元,今年上半年又有4200万元帮扶资金到位。",
+     {("poverty_funds", 98600000, "actual"), ("poverty_funds", 42000000, "actual")}),
+    ("苏州累计向铜仁投入财政帮扶资金18.47亿元,今年以来投入5.12亿元,实施各类帮扶项目1160个。",
+     {("poverty_funds", 1847000000, "actual"), ("poverty_funds", 512000000, "actual")}),
+    ("帮助铜仁5.8万名建档立卡贫困劳动力实现就业。", {("labor_transferred", 58000, "actual")}),
+    ("帮助云南农村贫困劳动力实现就业12.83万人。", {("labor_transferred", 128300, "actual")}),
+    ("力争全年帮助1万名贫困群众转移到浙江就业。", {("labor_transferred", 10000, "target")}),
+    ("在深圳就业的凌云籍贫困劳动力达到3128人。", {("labor_transferred", 3128, "actual")}),
+    ("全县实现43个贫困村销号。", {("poverty_villages_exited", 43, "actual")}),
+    # statistical releases (set x)
+    ("全省24个贫困县(区)经评估达到退出条件。", {("poverty_counties_exited", 24, "actual")}),
+    ("2019年末,全国农村贫困人口551万人。", {("remaining_poor_persons", 5510000, "actual")}),
+    ("至2019年底,全县贫困村全部出列,未脱贫人口仅剩533户1146人。",
+     {("remaining_poor_households", 533, "actual"), ("remaining_poor_persons", 1146, "actual")}),
+    # a figure of another unit before them does not hide the counties a sentence says exited
+    ("贫困发生率从上年末的5.96%降至1.36%,晴隆、册亨两县经省政府批准退出贫困县序列。",
+     {("poverty_incidence_rate", 5.96, "baseline"), ("poverty_incidence_rate", 1.36, "actual"),
+      ("poverty_counties_exited", 2, "actual")}),
 ])
 def test_constructions(extractor, sentence, expected):
     assert facts_of(extractor, sentence) == expected
@@ -290,6 +310,13 @@ def test_constructions(extractor, sentence, expected):
     "全县共有1.2万户建档立卡贫困户纳入产业扶持范围。",
     "全县贫困发生率下降15.2个百分点。",                     # a change in points, not a rate
     "全县农民收入增长1.2万。",                               # a bare figure of nothing the taxonomy counts
+    # a bar and a band of rates, a sample, one village under its nickname, room, one household's loan (sets x, y)
+    "各省贫困发生率普遍下降至2.2%及以下。",
+    "贫困发生率在0.5%至1%之间的省份有7个。",
+    "据对全县300户建档立卡贫困户的抽样调查,贫困户收入持续增长。",
+    "支尔莫乡阿土列尔村(“悬崖村”)84户建档立卡贫困户全部搬进县城集中安置点。",
+    "镇雄县“十三五”期间共建成集中安置点52个,其中县城安置区可容纳近8万人。",
+    "今年全县扶贫小额信贷户均贷款额度达到5万元。",
 ])
 def test_not_facts(extractor, sentence):
     assert facts_of(extractor, sentence) == set()
@@ -611,6 +638,18 @@ def test_garbage_run_into_the_start_of_a_sentence_does_not_spoil_its_later_claus
     assert find_mojibake(text)  # the garbage is seen as such, and runs into the clause 根据计划
     assert {(f.value, f.qualifier) for f in extractor.extract(text, None, datetime(2017, 3, 1))} == {(91000, "target")}
     assert extractor.extract("鍏ㄥ幙鑴辫传鏀诲潥鍙栧緱鍐冲畾鎬ф垚鏋滐紝全市减贫9.1万人。") == []
+
+
+def test_a_unit_tables_year_columns_date_their_values(extractor):
+    county = extractor.gazetteer.get("341524")  # 金寨县, set x
+    body = ("现将2017年以来全县脱贫攻坚主要数据公布如下:\n指标\t单位\t2017年\t2018年\t2019年\n"
+            "脱贫人口\t人\t18926\t14208\t6375\n年末贫困发生率\t%\t5.95\t2.06\t0.42\n"
+            "农村常住居民人均可支配收入\t元\t11203\t12415\t13617\n")
+    facts = extractor.extract(body, None, datetime(2020, 1, 6), county)
+    assert {(f.indicator_code, f.value, f.period_year) for f in facts} == {
+        ("poverty_exit_persons", 18926, 2017), ("poverty_exit_persons", 14208, 2018),
+        ("poverty_exit_persons", 6375, 2019), ("poverty_incidence_rate", 5.95, 2017),
+        ("poverty_incidence_rate", 2.06, 2018), ("poverty_incidence_rate", 0.42, 2019)}
 
 
 def test_a_tables_rows_read_under_its_header_row(extractor):

@@ -56,7 +56,7 @@ HYPOTHETICAL = re.compile("如果|假如|假设|倘若|若是|一旦")
 PURPOSE_OR_DONE = re.compile("为|围绕|按照|对照|根据|完成|实现|超额|圆满|达到|达成")
 DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
 # Thresholds and standards are not facts (rule 1): 收入达到4200元以上, 低于4160元.
-THRESHOLD_AFTER = re.compile("^(?:以上|以下|以内|标准|的[^,;。!?\\d]{0,4}(?:标准|线))")  # 超过3535元的退出标准
+THRESHOLD_AFTER = re.compile("^(?:及?以上|及?以下|以内|标准|的[^,;。!?\\d]{0,4}(?:标准|线))")  # 超过3535元的退出标准
 COUNTS = {"person", "household", "village", "county", "team", "person_times"}
 PER_UNIT = re.compile("(?:户均|人均|每户|每人|村均|每村)(?:至少|最少|不少于|不低于|有)?$")
 EXCEEDING = re.compile("超过|超出|高于|逾")
@@ -70,7 +70,7 @@ ONE_PLACE = re.compile(f"全村|该村|本村|(?<![困个])村里|这个村|村�
 # A village by name opening a clause (十八洞村有225户939人, 老姆登村的贫困发生率…): its figures are anecdotes.
 # (七百弄乡弄勇村今年有45户贫困户脱贫: a village under its township's name)
 VILLAGE_SUBJECT = re.compile(f"(?:^|(?<=[,;:。!?\n“]))(?:在)?(?:[{HAN}]{{2,4}}[乡镇])?(?P<name>[{HAN}]{{2,4}})村"
-                             f"(?=的|有|是|共有|现有|原有|,|建档立卡|贫困|(?:今年|去年|当年)(?:共|已|有))")
+                             f"(?:[(（][^()（）]{{1,8}}[)）])?(?=的|有|是|共有|现有|原有|,|\\d|建档立卡|贫困|(?:今年|去年|当年)(?:共|已|有))")
 NOT_A_VILLAGE_NAME = re.compile("贫困|行政|自然|重点|示范|出列|退出|脱贫|深度|美丽|[县市区州省镇乡农个]|^[全该本我各每这那各]")
 # A sub-group of a figure just given is a second wording at best (rule 7).
 SUBGROUP = re.compile(r"\s*其中")
@@ -99,7 +99,13 @@ LABEL_GROUP = re.compile(r"[一二两三四五六七八九十\d]+个?(?:县|县�
 LIST_TAIL = re.compile(rf"(?:[{LIST_MARKS}][{HAN}]{{2,4}})*")  # the names of a list after the last one known
 # 较上年多减贫3200人, 比去年少投入200万元: how much more or less than another time
 MORE_THAN_BEFORE = re.compile(rf"(?:比|较)(?:上年|去年|上一年|前一年|同期|上年同期|{YEAR_TOKEN})(?:同期)?[多少][{HAN}]{{0,4}}$")
-# A range (专干5—10名) states no single figure.
+# A range (专干5—10名; 贫困发生率在0.5%至1%之间的省份) states no single figure.
+RANGE_SIGN = r"\s*(?:—|–|-|~|～|至|到)\s*"
+RANGE_AFTER = re.compile(rf"{RANGE_SIGN}\d[\d.]*\s*[%％]?\s*之间")
+SHARE_RANGE_BEFORE = re.compile(rf"\d\s*[%％]{RANGE_SIGN}$")
+BETWEEN = re.compile(r"\s*之间")
+# A sample survey's households (据对全县300户建档立卡贫困户的抽样调查) are no count of the region's.
+SAMPLED = re.compile("抽样|样本|调查户|监测户")
 RANGE_BEFORE = re.compile(r"\d\s*(?:—|–|-|~|～|至|到)\s*$")
 
 
@@ -197,7 +203,9 @@ def is_broken_or_threshold(text: str, q: Quantity) -> bool:
     after = text[q.end:q.end + 8]
     if CORRUPT_NEIGHBOUR.search(text[max(0, q.raw_start - 1):q.raw_start] + text[q.end:q.end + 1]):
         return True
-    if RANGE_BEFORE.search(before):
+    if RANGE_BEFORE.search(before) or RANGE_AFTER.match(text, q.end):
+        return True
+    if SHARE_RANGE_BEFORE.search(before) and BETWEEN.match(text, q.end):
         return True
     if THRESHOLD_BEFORE.search(before):
         return True
@@ -224,7 +232,7 @@ def is_change_amount(text: str, q: Quantity) -> bool:
 def at_least_count(text: str, q: Quantity) -> bool:
     """Tell whether a count is stated as a lower bound (累计减贫2万人以上): a figure, roughly, where
     an amount or a share so written is a standard (收入达到4200元以上, 降至2%以下)."""
-    return q.unit in COUNTS and text.startswith("以上", q.end)
+    return q.unit in COUNTS and text.startswith(("以上", "及以上"), q.end)
 
 
 def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
@@ -247,6 +255,8 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
                     continue
                 if HYPOTHETICAL.search(text, clause_start, q.start):
                     continue  # 一个乡镇如果组织转移就业500人以上: a condition states nothing
+                if SAMPLED.search(text, clause_start, span_around(text, q.raw_start, q.end, CLAUSE_END)[1]):
+                    continue
                 if at_least_count(text, q):
                     q = replace(q, approximate=True)
                 found.append(Candidate(q, indicator, rule, m.start(), m.end(),
@@ -271,7 +281,7 @@ def table_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
     """Return the figures of the rows under a table's header row, each read as its column's header
     followed by the cell (剩余贫困人口18080人), or, in a table with a unit column, as the row's label,
     value and unit (脱贫人口8652人); each placed where the cell stands in the text."""
-    found, header, value_column, header_at, offset = [], None, None, 0, 0
+    found, header, value_columns, header_at, offset = [], None, [], 0, 0
     for line in text.split("\n"):
         cells = cells_of(line, offset)
         words = [text[a:b] for a, b in cells]
@@ -279,12 +289,14 @@ def table_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
         if len(cells) < MIN_TABLE_CELLS:
             header = None
         elif UNIT_COLUMN.fullmatch(words[1]):
-            header, value_column, header_at = words, unit_table_value_column(words), offset
+            header, value_columns, header_at = words, unit_table_value_columns(words), offset
         elif not any(ch.isdigit() for ch in line):
-            header, value_column, header_at = words, None, offset
-        elif header and len(cells) == len(header) and value_column:
-            start, end = cells[value_column]
-            row = cell_candidates(text, rules, f"{words[0]}({words[1]})", start, end, offset)
+            header, value_columns, header_at = words, [], offset
+        elif header and len(cells) == len(header) and value_columns:
+            for column, year in value_columns:
+                start, end = cells[column]
+                row += [replace(c, year=year) for c in
+                        cell_candidates(text, rules, f"{words[0]}({words[1]})", start, end, offset)]
         elif header and len(cells) == len(header) and not UNIT_COLUMN.fullmatch(header[1]):
             year = YEAR_CELL.fullmatch(words[0])  # 年份 脱贫户数(户) … / 2015 5102 …
             for (start, end), head in list(zip(cells, header))[1:]:
@@ -313,10 +325,15 @@ def table_year(text: str, header_at: int, written: int | None) -> int | None:
     return None
 
 
-def unit_table_value_column(header: list[str]) -> int | None:
-    """Return the column of a unit table's values: the one after the unit column that is no change."""
+def unit_table_value_columns(header: list[str]) -> list[tuple[int, int | None]]:
+    """Return the columns of a unit table's values and the years they are for: the one column after the
+    unit column that is no change (its year left to the lines above), or the several that each name a
+    year (指标 单位 2017年 2018年 2019年)."""
     values = [i for i, head in enumerate(header) if i > 1 and not CHANGE_COLUMN.search(head)]
-    return values[0] if len(values) == 1 else None
+    if len(values) == 1:
+        return [(values[0], None)]
+    years = [YEAR_CELL.fullmatch(header[i]) for i in values]
+    return [(i, int(year.group(1))) for i, year in zip(values, years)] if all(years) else []
 
 
 # 脱贫户数:4.42万户 / 减贫人口⏎7960户⏎32571人 / 危房改造⏎完成⏎1126户: an infographic's or 数读 piece's
@@ -432,8 +449,10 @@ def elided_unit(text: str, clause_start: int, end: int) -> str | None:
 
 
 def names_a_village(text: str, start: int, end: int) -> bool:
-    """Tell whether a clause between start and end opens with a village's own name."""
-    return any(not NOT_A_VILLAGE_NAME.search(m["name"]) for m in VILLAGE_SUBJECT.finditer(text, start, end))
+    """Tell whether a clause between start and end opens with a village's own name (what follows the
+    name may be the figure at end: 阿土列尔村(“悬崖村”)84户)."""
+    return any(not NOT_A_VILLAGE_NAME.search(m["name"]) and m.end() <= end
+               for m in VILLAGE_SUBJECT.finditer(text, start, end + 1))
 
 
 def not_anecdotes(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -450,13 +469,15 @@ def not_anecdotes(text: str, found: list[Candidate]) -> list[Candidate]:
 def without_subgroups(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
     """Drop a 其中 figure of an indicator its sentence already gave (转移就业2.3万人,其中省外转移1.2万人),
     unless it is a named place's own (剩余贫困人口4.57万人,其中威宁县剩余2.06万人) or one year's
-    (累计发放扶贫小额信贷2.85亿元,其中2017年新增发放9,630万元)."""
+    (累计发放扶贫小额信贷2.85亿元,其中2017年新增发放9,630万元), or a rule before the whole's names it
+    (移民搬迁安置3.64万户,其中易地扶贫搬迁2.71万户: the whole is a wider count than the indicator's)."""
     kept: list[Candidate] = []
     for c in found:
         clause = span_around(text, c.quantity.raw_start, c.quantity.end, CLAUSE_END)[0]
         sentence = span_around(text, c.quantity.raw_start, c.quantity.end, SENTENCE_END)[0]
         if (SUBGROUP.match(text, clause)
-                and any(k.indicator.code == c.indicator.code and k.quantity.raw_start >= sentence for k in kept)
+                and any(k.indicator.code == c.indicator.code and k.quantity.raw_start >= sentence
+                        and k.rule.rank <= c.rule.rank for k in kept)
                 and not gazetteer.mentions(text[clause:c.quantity.raw_start])
                 and not YEAR.search(text, clause, c.quantity.raw_start)):
             continue
