@@ -366,6 +366,13 @@ def test_an_e_papers_issue_date_with_its_weekday_is_the_published_date():
     assert clean(text).published_at == datetime(2017, 2, 15)
 
 
+def test_a_dateline_with_its_weekday_and_source_is_the_published_date():
+    text = ("毕节日报社·毕节网\n首页 | 毕节要闻 | 县区新闻\n\n毕节:去年减少贫困人口26.61万人\n\n"
+            "2019年03月05日 星期二 来源:毕节日报 记者:罗文艺\n\n"
+            "记者日前从市扶贫办获悉,2018年,毕节市减少农村贫困人口26.61万人。\n")  # set y
+    assert clean(text).published_at == datetime(2019, 3, 5)
+
+
 def test_a_tables_header_row_stays_in_the_body_though_it_reads_like_a_menu():
     text = ("标题\n\n全市脱贫攻坚取得决定性进展。剩余贫困人口较多的县情况如下:\n县(区)｜剩余贫困人口｜贫困发生率\n"
             "西吉县｜18080人｜4.87%\n以上均为2019年底数据,全市将于2020年全面完成脱贫任务。\n首页 | 新闻 | 政务 | 服务\n")

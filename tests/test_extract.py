@@ -640,6 +640,33 @@ def test_garbage_run_into_the_start_of_a_sentence_does_not_spoil_its_later_claus
     assert extractor.extract("鍏ㄥ幙鑴辫传鏀诲潥鍙栧緱鍐冲畾鎬ф垚鏋滐紝全市减贫9.1万人。") == []
 
 
+def test_a_giver_of_aid_is_not_whose_figure_it_is(extractor):
+    county = extractor.gazetteer.get("621223")  # 宕昌县, set w
+    body = ("2020年,城阳区投入我县财政帮扶资金6870万元。向青岛等地转移输出贫困劳动力1352人。"
+            "镇海区帮助望谟县建设县城易地扶贫搬迁安置点,全年安置搬迁群众1620户。"
+            "在积石山县,厦门市湖里区帮扶建设的易地扶贫搬迁集中安置点今年已安置搬迁群众1236户。"
+            "天津市投入甘肃财政帮扶资金19.8亿元。")
+    facts = extractor.extract(body, None, datetime(2020, 10, 22), county)
+    assert {(f.indicator_code, f.value, f.adcode) for f in facts} == {
+        ("poverty_funds", 68700000, "621223"), ("labor_transferred", 1352, "621223"),
+        ("relocated_households", 1620, "522326"), ("relocated_households", 1236, "622927"),
+        ("poverty_funds", 1980000000, "620000")}
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # 上年 of a change's start is the year before the change ends, not before the article was written
+    ("2018年,毕节市贫困发生率由上年的10.55%下降到5.45%。", datetime(2019, 3, 5), {10.55: 2017, 5.45: 2018}),
+    ("全年全县贫困发生率由上年末的6.01%下降至0.46%。", datetime(2020, 3, 20), {6.01: 2019, 0.46: 2020}),
+])
+def test_a_changes_start_last_year_is_the_year_before_its_end(extractor, text, published, expected):
+    assert {f.value: f.period_year for f in extractor.extract(text, None, published)} == expected
+
+
+def test_a_span_since_a_year_ends_now(extractor):
+    facts = extractor.extract("自2017年结对以来,累计到位各类帮扶资金2.41亿元。", None, datetime(2020, 10, 22))
+    assert [(f.value, f.period_year) for f in facts] == [(241000000, 2020)]
+
+
 def test_a_unit_tables_year_columns_date_their_values(extractor):
     county = extractor.gazetteer.get("341524")  # 金寨县, set x
     body = ("现将2017年以来全县脱贫攻坚主要数据公布如下:\n指标\t单位\t2017年\t2018年\t2019年\n"

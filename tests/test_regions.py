@@ -425,6 +425,26 @@ def test_document_region_speaks_for_the_province_its_named_counties_lie_in(gaz):
     assert gaz.document_region(title, body).adcode == "360000"
 
 
+def test_an_article_speaking_as_a_county_is_about_the_county_not_the_district_helping_it(gaz):
+    title = "从江县“十三五”东西部扶贫协作工作总结"  # set w: 萧山区 is named more often than 从江县
+    body = ("萧山区与我县结对帮扶以来,萧山区累计投入我县协作资金3.86亿元。萧山区选派干部32名。"
+            "萧山区企业在我县投资。萧山区、我县两地签订劳务协议,帮助我县劳动力到萧山区就业。全县减贫2.86万人。")
+    assert gaz.document_region(title, body).adcode == "522633"
+
+
+def test_a_county_compared_with_its_province_is_still_the_article_region(gaz):
+    body = ("镇雄县是云南省人口第一大县,也是全省脱贫攻坚任务最重的县之一,贫困人口曾居全省首位。"
+            "镇雄县已累计脱贫8.33万户,与全国全省同步全面建成小康社会。")  # set y
+    assert gaz.document_region(None, body).adcode == "530627"
+
+
+def test_places_people_go_to_work_in_do_not_decide_the_article_region(gaz):
+    title = "厦门临夏扶贫协作开局良好"  # set w: 我州 once, and 厦门 where workers went
+    body = ("今年上半年,厦门市到位帮扶资金1.35亿元。去年,厦门市投入我州帮扶资金1.02亿元。首批学员已赴厦门上岗。"
+            "目前,到厦门务工的临夏籍劳动力已达1000人,全州将进一步加强与厦门市的对接。")
+    assert gaz.document_region(title, body).adcode == "622900"
+
+
 def test_document_region_of_a_county_article_mentioning_its_province(gaz):
     body = "全县减贫1.2万人。全县贫困发生率降至1%。全县投入资金3亿元。全省脱贫攻坚现场会在泽州县召开。泽州县全县上下齐心。"
     assert gaz.document_region(None, body).adcode == "140525"

@@ -49,6 +49,7 @@ DATE = re.compile(rf"(?<!\d){DATE_PART}{TIME_PART}(?!\d)")
 # A page-header clock (2020年5月12日 星期二) is today's date, not the article's.
 EDITION = re.compile(r"第\s*[A-Za-z]?\d{1,3}\s*版|版面|数字报|电子报")
 WEEKDAY_AFTER = re.compile(r"\s*(?:星期|周|礼拜)[一二三四五六日天]")
+DATELINE_LABEL = re.compile(r"(?:来源|作者|记者|编辑|责编|发布)\s*[::]")
 # 吉林日报3月26日讯, 新华社北京2月13日电: the year comes from another date of the page.
 MONTH_DAY = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:讯|电|消息|报道)")
 # ——《北京之春》1998年3月号: a magazine issue gives a month only (a last resort, day 1).
@@ -863,8 +864,8 @@ def find_title(lines: list[str], kinds: list[str | None], start: int,
 def parse_date(line: str) -> datetime | None:
     """Return the first valid date (and time) in a line, skipping page-header clocks."""
     for match in DATE.finditer(line):
-        if WEEKDAY_AFTER.match(line, match.end()) and not EDITION.search(line):
-            continue  # a page header's clock, unless the date is a paper's issue (星期三 第A2版)
+        if WEEKDAY_AFTER.match(line, match.end()) and not EDITION.search(line) and not DATELINE_LABEL.search(line):
+            continue  # a page header's clock, unless a paper's issue (星期三 第A2版) or a dateline (星期二 来源:…)
         parts = [match.group(k) for k in ("y", "m", "d", "H", "M", "S")]
         try:
             return datetime(*(int(p) for p in parts if p is not None))

@@ -23,9 +23,10 @@ YEAR = re.compile(r"(?<!\d)((?:19[7-9]|20[0-4])\d)(?:年?\s*(?:-|—|–|至|到
 # 与2016年相比: a year of comparison, not the year a figure refers to; 2016年以来 runs to the present.
 CHINESE_YEAR = re.compile("((?:一九|二〇|二零)[〇零一二三四五六七八九]{2})年")
 CHINESE_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-COMPARISON = re.compile("相比|同比|比较|以来|不变价|可比价|价格")  # 2010年不变价: a price basis
+# 2010年不变价: a price basis; 自2017年结对以来, 2014年建档立卡以来: a span up to now
+COMPARISON = re.compile("相比|同比|比较|[\u4e00-\u9fff]{0,6}?以来|不变价|可比价|价格")
 COMPARED_TO = ("较", "比")  # 较2015年增长了150%
-SINCE = re.compile(r"((?:19|20)\d\d)年以来")
+SINCE = re.compile(r"((?:19|20)\d\d)年[\u4e00-\u9fff]{0,6}?以来")
 # 由2014年底的5.6万人减少至1234人: the year after 由 is the starting figure's, not the end's
 # (but 2019年,贫困发生率由2.1%降至0.4% dates both).
 FROM_YEAR = re.compile(f"(?:由|从)(?={YEAR_TOKEN})")
@@ -38,6 +39,7 @@ UP_TO_NOW = re.compile("(?<![\\d年])[二两三四五六七八九十]年(?:来|�
 DAY_AFTER_YEAR = re.compile(r"\d{1,2}月")
 CHANGE_ENDS = re.compile(f"(?:由|从|{CHANGE})$")
 LAST_YEAR = re.compile("去年|上年")
+FROM_YEAR_BEFORE = re.compile(r"[由从](?:上年|上一年|前一年)(?:年末|年底|末|底)?的?$")
 NEXT_YEAR = re.compile("明年|下一年|来年")
 # 内地现行标准下9,899万农村贫困人口: the mainland, as a Hong Kong paper says it
 NATIONWIDE = re.compile("全国|内地(?=现行|农村|贫困)")
@@ -88,6 +90,18 @@ GROUPED = re.compile("等")  # right after the names it lists
 PROVINCE_GOVERNMENT = re.compile("(?:省|自治区)(?:人民)?政府|省委|省扶贫|自治区扶贫")
 LIST_MARKS = "、和及与"
 DESTINATION = "到赴往"
+MAX_NAME_CHARS = 16  # the longest place name there is (积石山保安族东乡族撒拉族自治县)
+# 全县向福建转移输出劳动力2316人: a place workers are sent to
+SENT_TO = re.compile(r"(?:等地|等省市|等地区)?(?:转移|输出|输送|输转|务工|就业)")
+# Who gives is not whose figure it is: 广州市共向我州拨付…, 城阳区投入我县…, 东丽区结对帮扶东乡县,
+# 厦门市到位帮扶资金1.35亿元, 上海援建资金2.3亿元 (the figure is the recipient's, named next or the article's).
+GIVER_ADVERBS = r"(?:共|累计|先后|今年|去年|全年|已|又|再|将|持续|五年|四年|三年)*"
+GIVES_TO = re.compile(GIVER_ADVERBS + r"(?:向|(?:结对|对口)?(?:帮扶|援助|支援|帮助)|投入|援建)(?=我[省市县区州旗盟]|[\u4e00-\u9fff]{2})")
+# 厦门市湖里区帮扶建设的安置点: what a giver helped build lies in another place
+HELPED_BUILD = re.compile(GIVER_ADVERBS + r"(?:帮扶|援建|援助|支援|协作|帮助)(?:建设|修建|建成|打造|实施)?的")
+GIVES_AID = re.compile(GIVER_ADVERBS + r"(?:安排|到位|拨付|投入|下达|捐赠|提供)?了?(?:财政|各类)?(?:对口|东西部)?(?:扶贫)?"
+                       r"(?:帮扶|援助|援建|协作)资金")
+GIVEN_TO = re.compile(r"(?:向|投入|帮扶|援助|支援|援建|帮助)$")  # 投入甘肃财政帮扶资金: 甘肃 receives
 # 【发布人】威宁自治县…, ● 于都县:…: who speaks in a transcript, or a bullet, before the sentence proper
 SPEAKER = re.compile(r"\s*(?:【[^】]{1,12}】|[●■◆◇▲△★☆▶►▪•·※—-])\s*")
 LIST_JOINERS = ("、", "和", "及", "与")
@@ -598,6 +612,10 @@ def listed_year(lead: str) -> int | None:
 def period_year(text: str, q: Quantity, written: int | None, default: int | None,
                 planned_figure: bool = False, review: bool = False) -> int | None:
     """Return the year a figure refers to: its clause, then its sentence, then the article."""
+    if q.baseline and FROM_YEAR_BEFORE.search(text, max(0, q.raw_start - 8), q.raw_start):
+        # 2018年,…贫困发生率由上年的10.55%下降到5.45%: the year before the change's end
+        end_year = period_year(text, replace(q, baseline=False), written, default, planned_figure, review)
+        return end_year - 1 if end_year else None
     for breaks in (CLAUSE_END, SENTENCE_END):
         left, right = span_around(text, q.raw_start, q.end, breaks)
         listed = listed_year(text[left:q.raw_start])
@@ -738,7 +756,10 @@ def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None
         after = text[start + mentions[run].end:start + mentions[run].end + 1]
         if (after and after in LIST_MARKS) or MEDIA_AFTER.match(text, start + mentions[run].end, end):
             continue
-        if opens_clause(text, start, start + m.start) or SPEAKER.fullmatch(text, start, start + m.start):
+        at = start + m.start
+        # 在积石山县,…: where the sentence takes place opens it as well
+        if (opens_clause(text, start, at) or SPEAKER.fullmatch(text, start, at)
+                or (text[at - 1:at] == "在" and opens_clause(text, start, at - 1))):
             opening = mentions[run].region
         if after == ",":
             closing = mentions[run].region
@@ -757,7 +778,7 @@ class Extractor:
         left = span_around(text, q.raw_start, q.end, CLAUSE_END)[0]
         clause = text[left:q.raw_start]
         # 帮助石阡县贫困劳动力到江苏就业3268人: where people went is not whose figure it is
-        named = [m for m in self.gazetteer.mentions(clause) if not (m.start and clause[m.start - 1] in DESTINATION)]
+        named = self.recipients(clause, self.gazetteer.mentions(clause))
         label = own_label(clause)
         if label:  # 甘州区、临泽县分别减贫1200人、800人: each its own
             own = [m for m in named if label[0] <= m.start and m.end <= label[1]]
@@ -809,6 +830,36 @@ class Extractor:
             return self.gazetteer.enclosing(document_region, earlier[-1]["kind"]) or document_region
         return subject or document_region
 
+    def recipients(self, text: str, mentions) -> list:
+        """Return the mentions of text but the places people are sent to (到江苏就业, 向福建转移) and the
+        places that give aid to another (广州市共向我州拨付, 上海援建资金)."""
+        kept, giver_at = [], -1
+        for m in reversed(mentions):
+            if m.end == giver_at:  # 厦门市 of 厦门市湖里区帮扶…
+                giver_at = m.start
+                continue
+            before = text[m.start - 1:m.start]
+            if (before and before in DESTINATION) or (before == "向" and SENT_TO.match(text, m.end)):
+                continue
+            given_to = GIVEN_TO.search(text, max(0, m.start - 2), m.start) is not None
+            if not given_to and (GIVES_AID.match(text, m.end) or HELPED_BUILD.match(text, m.end)
+                                 or self.gives_to_a_place(text, m.end)):
+                giver_at = m.start
+                continue
+            kept.append(m)
+        return kept[::-1]
+
+    def gives_to_a_place(self, text: str, at: int) -> bool:
+        """Tell whether text at a place's name goes on to give to another place or to 我县 (向铜仁投入,
+        结对帮扶东乡县)."""
+        giver = GIVES_TO.match(text, at)
+        if giver is None:
+            return False
+        if text.startswith("我", giver.end()):
+            return True
+        next_named = self.gazetteer.mentions(text[giver.end():giver.end() + MAX_NAME_CHARS])
+        return bool(next_named) and next_named[0].start == 0
+
     def listed_county(self, label: str, named) -> Region | None:
         """Return the county a label of a list of counties names though the gazetteer does not take the
         word alone for a place: 威信 of 镇雄、彝良、威信三县分别减贫…."""
@@ -823,8 +874,12 @@ class Extractor:
 
     def subject_of(self, text: str, sentence_left: int, clause_left: int) -> Region | None:
         """Return the region the sentence's earlier clauses make its subject (see sentence_subject)."""
-        return sentence_subject(text, sentence_left, clause_left,
-                                self.gazetteer.mentions(text[sentence_left:clause_left]))
+        earlier = text[sentence_left:clause_left]
+        named = self.recipients(earlier, self.gazetteer.mentions(earlier))
+        subject = sentence_subject(text, sentence_left, clause_left, named)
+        # 镇海区帮助望谟县建设安置点,全年安置搬迁群众1620户: the place helped is what the sentence is about
+        helped = [m for m in named if GIVEN_TO.search(earlier, max(0, m.start - 2), m.start)]
+        return subject or (helped[0].region if helped else None)
 
     @staticmethod
     def nationwide_before(text: str, sentence_left: int, clause_left: int) -> bool:

@@ -131,12 +131,16 @@ BODY_WEIGHT = 1.0
 EARLY_BONUS = 0.5
 COUNTRY_WEIGHT = 0.5
 # 全县/我县/县委/县政府 say which kind of unit the article speaks for; each occurrence
-# raises the score of mentioned regions whose name ends in that character.
+# raises the score of mentioned regions whose name ends in that character. A place people go to
+# (赴厦门上岗, 到江苏就业) is elsewhere: it does not count.
+DESTINATION_BEFORE = frozenset("赴到往去")
 LEVEL_MARKER_TEMPLATES = ("全{}", "我{}", "本{}", "{}委", "{}政府")
 LEVEL_MARKER_CHARS = "省市县区州旗盟"
 # An article speaks as one kind of region when 全省/我省/本省 (say) outnumber every other kind's this much.
-SPEAKING_TEMPLATES = ("全{}", "我{}", "本{}")
+# 我州 and 本县 are the speaker's own; they count twice 全州's (全县 may be another county's).
+SPEAKING_TEMPLATES = {"全{}": 1, "我{}": 2, "本{}": 2}
 MIN_SPEAKING_MARKERS = 3
+MIN_UNOWNED_SPEAKING_MARKERS = 5
 SPEAKING_LEAD = 2
 LEVEL_MARKER_BOOST = 0.1
 LEVEL_MARKER_CAP = 10
@@ -550,26 +554,43 @@ class Gazetteer:
         # 我省25个贫困县全部脱贫摘帽, then 全省… throughout and the counties by name: the article speaks
         # for the province its counties lie in, not for the prefecture that holds most of them.
         kind = self._speaking_kind(markers)
-        return (self.enclosing(found, kind) or found) if kind else found
+        if not kind:
+            return found
+        # 从江县…东西部扶贫协作工作总结, 萧山区 named more often than it: an article that speaks as a
+        # 县 (我县, 全县) is about the county it names, not about the district that helps it.
+        return self.enclosing(found, kind) or self._heaviest_of_kind(weights, kind) or found
+
+    def _heaviest_of_kind(self, weights: dict[str, float], kind: str) -> Region | None:
+        """Return the mentioned region of a kind (省, 市, 县…) with the most weight, if any."""
+        of_kind = [adcode for adcode in weights
+                   if self._by_adcode[adcode].level != "country" and self._by_adcode[adcode].name.endswith(kind)]
+        return self._by_adcode[max(of_kind, key=weights.__getitem__)] if of_kind else None
 
     @staticmethod
     def _speaking_kind(markers: dict[tuple[str, str], int]) -> str | None:
         """Return the kind of region (省, 市, 县…) an article speaks as, when 全省/我省/本省 and the like
         name one kind clearly more often than any other."""
-        counts = sorted(((sum(markers[template, char] for template in SPEAKING_TEMPLATES), char)
-                         for char in LEVEL_MARKER_CHARS), reverse=True)
+        counts = sorted(((sum(markers[template, char] * weight for template, weight in SPEAKING_TEMPLATES.items()),
+                          char) for char in LEVEL_MARKER_CHARS), reverse=True)
         (top, kind), (second, _) = counts[0], counts[1]
-        return kind if top >= MIN_SPEAKING_MARKERS and top > SPEAKING_LEAD * second else None
+        # 全省首位, 与全国全省同步 in a county's story compare it with its province: without 我省 or 本省,
+        # 全省 speaks for the article only when it says so throughout
+        own = any(markers[template, kind] for template, weight in SPEAKING_TEMPLATES.items() if weight > 1)
+        enough = MIN_SPEAKING_MARKERS if own else MIN_UNOWNED_SPEAKING_MARKERS
+        return kind if top >= enough and top > SPEAKING_LEAD * second else None
 
     def _mention_weights(self, title: str, body: str) -> dict[str, float]:
         """Sum mention weights per adcode over title and body."""
         # One pass over both so title and body disambiguate each other.
         offset = len(title) + 1
-        found = self.mentions(title + "\n" + body)
+        text = title + "\n" + body
+        found = self.mentions(text)
         weights: dict[str, float] = defaultdict(float)
         for index, mention in enumerate(found):
             following = found[index + 1] if index + 1 < len(found) else None
             if following is not None and self._qualifies(mention, following):
+                continue
+            if mention.start and text[mention.start - 1] in DESTINATION_BEFORE:
                 continue
             if mention.start < offset:
                 weight = TITLE_WEIGHT
