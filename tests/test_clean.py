@@ -366,6 +366,20 @@ def test_an_e_papers_issue_date_with_its_weekday_is_the_published_date():
     assert clean(text).published_at == datetime(2017, 2, 15)
 
 
+def test_a_news_apps_buttons_paper_name_and_account_are_no_headline():
+    phone = ("打开APP\n云南网\n首页\n推荐\n\n镇雄:挂牌督战啃下最后的“硬骨头”\n\n昭通日报\n2020/6/18 10:21\n+关注\n\n"
+             "初夏的乌蒙山区,雨后云雾缭绕。镇雄县是云南省人口第一大县,已累计脱贫8.33万户34.02万人。\n")  # set y
+    cleaned = clean(phone)
+    assert cleaned.title == "镇雄:挂牌督战啃下最后的“硬骨头”" and cleaned.published_at == datetime(2020, 6, 18, 10, 21)
+    assert "关注" not in cleaned.body_text and "昭通日报" not in cleaned.body_text
+    feed = ("头条\n首页 / 国内 / 正文\n\n重庆城口:大巴山深处的脱贫答卷\n城口发布\n"
+            "2020-02-24 10:21 · 重庆市城口县融媒体中心官方账号\n关注\n\n"
+            "2月22日,重庆市人民政府发布公告,城口县等4个区县退出国家扶贫开发工作重点县。至此,重庆市18个贫困区县全部脱贫摘帽。\n")
+    cleaned = clean(feed)  # set e
+    assert cleaned.title == "重庆城口:大巴山深处的脱贫答卷" and cleaned.published_at == datetime(2020, 2, 24, 10, 21)
+    assert cleaned.body_text.startswith("2月22日")
+
+
 def test_a_dateline_with_its_weekday_and_source_is_the_published_date():
     text = ("毕节日报社·毕节网\n首页 | 毕节要闻 | 县区新闻\n\n毕节:去年减少贫困人口26.61万人\n\n"
             "2019年03月05日 星期二 来源:毕节日报 记者:罗文艺\n\n"

@@ -86,7 +86,8 @@ META_WORD = re.compile("|".join(META_WORDS) + r"|[|丨|]")
 DATE_ONLY = re.compile(rf"^(?:[^\d\s::]{{0,6}}{LABEL_END})?\s*{DATE_PART}{TIME_PART}\s*(?:(?:星期|周)[一二三四五六日天])?$")
 # 2020年11月24日 贵州日报, 2020-06-15 09:12 安徽日报: a date and the paper's name, no label.
 MEDIA_NAME = r"[\u4e00-\u9fff]{0,12}(?:日报|晚报|时报|商报|报|新闻网|网|在线|新华社|通讯社|电视台|广播电视台|融媒体中心|客户端)"
-DATED_MEDIA = re.compile(rf"^\s*{DATE_PART}{TIME_PART}\s+(?P<pub>{MEDIA_NAME})\s*$")
+# 2020-02-24 10:21 · 重庆市城口县融媒体中心官方账号: a news app's dateline and the account that posted it
+DATED_MEDIA = re.compile(rf"^\s*{DATE_PART}{TIME_PART}\s*[·•|丨]?\s+(?P<pub>{MEDIA_NAME})(?:官方账号|官方号|账号)?\s*$")
 
 # Editor and byline lines: 编辑: 郑明圆, 责任编辑:X, (责任编辑:X), 来源:吉林日报.
 EDITOR_LABELS = (
@@ -94,6 +95,7 @@ EDITOR_LABELS = (
     "通讯员", "撰稿", "撰文", "摄影", "摄像", "供稿", "文/图", "图/文", "文图", "来源", "稿源", "出处",
     "文章来源", "信息来源", "新闻来源", "稿件来源", "图片来源",
 )
+MEDIA_ONLY = re.compile(r"[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|新闻网|融媒体中心|客户端|电视台|广播电视台)")
 EDITOR_LINE = re.compile(r"^[((\[【]?\s*(?:" + "|".join(map(re.escape, EDITOR_LABELS)) + ")" + LABEL_END)
 # Labels of the desk that signs off an article (an editor's line closes it; a byline does not).
 EDITOR_SIGN_OFFS = ("责任编辑", "责编", "编辑", "审核", "审校", "校对", "终审", "编审")
@@ -112,6 +114,8 @@ SHARE_TOKEN = re.compile("|".join(sorted(map(re.escape, SHARE_PLATFORMS + SHARE_
                          re.IGNORECASE)
 SHARE_PROMPTS = ("分享到", "分享至", "转发到")
 SHARE_START = re.compile("^(?:" + "|".join(SHARE_PROMPTS) + ")")
+# A news app's buttons: +关注, 打开APP, APP内阅读, 点击关注.
+APP_BUTTON = re.compile(r"^[+＋]?\s*(?:关注|订阅)$|^(?:打开|下载)\s*(?:APP|客户端)|^APP内(?:打开|阅读)|^点击关注", re.IGNORECASE)
 # 用好微信 拓宽销路 is a section header: platform names must fill most of the line.
 MIN_SHARE_TOKENS, MIN_SHARE_COVER = 2, 0.5
 
@@ -253,6 +257,7 @@ MAX_SIGNATURE_LINES = 3
 TITLE_SITE_SEPARATOR = re.compile(r"\s*(?:_|\||--|\s[-–]\s)\s*")
 SITE_SUFFIX = re.compile(r"(?:网|在线|频道|门户|日报|晚报|电视台|新闻|首页)$")
 MIN_TITLE_HAN, MAX_TITLE_CHARS = 4, 80
+MAX_ACCOUNT_HAN = 6  # an account name between a headline and its dateline (城口发布)
 LABEL_OPENS = re.compile(r"[::]$")
 # 致富经 响鼓重锤战贫困——…: a breadcrumb's last segment starts with a short column name.
 MAX_COLUMN_CHARS, MIN_CRUMB_TITLE_HAN = 5, 8
@@ -463,15 +468,15 @@ def is_meta(line: str) -> bool:
 
 
 def is_editor(line: str) -> bool:
-    """Recognise an editor, author or source line."""
-    return is_label_line(line) and EDITOR_LINE.search(line) is not None
+    """Recognise an editor, author or source line, or the paper's name alone (昭通日报 under a headline)."""
+    return is_label_line(line) and (EDITOR_LINE.search(line) is not None or MEDIA_ONLY.fullmatch(line) is not None)
 
 
 def is_share(line: str) -> bool:
     """Recognise a bar of social-media share buttons."""
     if not is_label_line(line, SHORT_LINE):
         return False
-    if SHARE_START.match(line):
+    if SHARE_START.match(line) or APP_BUTTON.match(line):
         return True
     tokens = SHARE_TOKEN.findall(line)
     covered = sum(map(len, tokens)) / max(visible_chars(line), 1)
@@ -833,6 +838,11 @@ def headline_before(lines: list[str], kinds: list[str | None], start: int) -> tu
     if not is_title_like(lines[at], kinds[at]):
         return None, []
     above = previous_content(kinds, at)
+    # 重庆城口:大巴山深处的脱贫答卷 / 城口发布 / 2020-02-24 10:21 · …官方账号: the account above its dateline
+    below = next((i for i in range(at + 1, start) if kinds[i] != "blank"), None)
+    if (below is not None and kinds[below] == "meta" and han_count(lines[at]) <= MAX_ACCOUNT_HAN and above is not None
+            and is_title_like(lines[above], kinds[above]) and han_count(lines[above]) > han_count(lines[at])):
+        return lines[above], [above, at]
     # 创新丰富载体 促进深度融合 / ——秦州区以双联行动推进精准扶贫工作: join the subtitle.
     # 政府工作报告 / ——2018年1月16日在…会议上: a headline many documents share is still theirs
     if SUBTITLE.match(lines[at]) and above is not None and (
