@@ -249,6 +249,21 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("2019年末,全国农村贫困人口551万人。", {("remaining_poor_persons", 5510000, "actual")}),
     ("至2019年底,全县贫困村全部出列,未脱贫人口仅剩533户1146人。",
      {("remaining_poor_households", 533, "actual"), ("remaining_poor_persons", 1146, "actual")}),
+    # the transition years (set z): jobs found for the ex-poor (脱贫劳动力) are placements, not exits;
+    # 衔接资金 are poverty funds
+    ("今年已帮助4.12万名脱贫劳动力外出务工就业。", {("labor_transferred", 41200, "actual")}),
+    ("去年帮助1.87万名脱贫劳动力转移到浙江、广东、福建等地就业。", {("labor_transferred", 18700, "actual")}),
+    ("县人社局上半年帮助2316名脱贫劳动力实现就近就业。", {("labor_transferred", 2316, "actual")}),
+    ("今年全县投入财政衔接推进乡村振兴补助资金3.26亿元。", {("poverty_funds", 326000000, "actual")}),
+    # a figure the rule cannot measure, after a comma, ends its run: 190.8万人 is the relocation's
+    ("“十三五”期间,全省实施易地扶贫搬迁190.8万人,66个贫困县全部脱贫摘帽。",
+     {("relocated_persons", 1908000, "actual"), ("poverty_counties_exited", 66, "actual")}),
+    # social poverty alleviation (set ab)
+    ("全县3890人已实现转移就业。", {("labor_transferred", 3890, "actual")}),
+    ("扶贫车间吸纳426名贫困劳动力在家门口就业。", {("labor_transferred", 426, "actual")}),
+    ("全省参与企业安置贫困群众就业11.2万人。", {("labor_transferred", 112000, "actual")}),
+    ("全县贫困人口已减少到4.55万人。", {("remaining_poor_persons", 45500, "actual")}),
+    ("已帮助搬迁群众中的2316名劳动力实现转移就业。", {("labor_transferred", 2316, "actual")}),
     # a figure of another unit before them does not hide the counties a sentence says exited
     ("贫困发生率从上年末的5.96%降至1.36%,晴隆、册亨两县经省政府批准退出贫困县序列。",
      {("poverty_incidence_rate", 5.96, "baseline"), ("poverty_incidence_rate", 1.36, "actual"),
@@ -667,6 +682,31 @@ def test_a_span_since_a_year_ends_now(extractor):
     assert [(f.value, f.period_year) for f in facts] == [(241000000, 2020)]
 
 
+def test_places_parts_of_a_figure_are_each_their_places(extractor):
+    province = extractor.gazetteer.get("620000")  # set ab
+    text = "去年,中建集团向三县投入无偿帮扶资金6350万元,其中康乐县2340万元、卓尼县2110万元、康县1900万元;选派挂职干部5名。"
+    facts = extractor.extract(text, None, datetime(2020, 3, 1), province)
+    assert {(f.value, f.adcode) for f in facts if f.indicator_code == "poverty_funds"} >= {
+        (23400000, "622922"), (21100000, "623022"), (19000000, "621224")}
+    plan = ("“十三五”期间全市计划对2.86万名建档立卡贫困人口实施易地扶贫搬迁,任务主要集中在太行山深山区,"
+            "其中阜平县6135人、涞源县9812人。")  # set aa: the 其中 clause need not follow the figure's own
+    facts = extractor.extract(plan, None, datetime(2019, 5, 1), extractor.gazetteer.get("130600"))
+    assert {(f.indicator_code, f.value, f.adcode) for f in facts} >= {
+        ("relocated_persons", 6135, "130624"), ("relocated_persons", 9812, "130630")}
+
+
+def test_a_table_of_villages_gives_no_facts(extractor):
+    body = ("经验收,以下村达到退出标准:\n序号\t乡镇\t村名\t贫困户数\t贫困人口\t剩余贫困人口\t贫困发生率(%)\n"
+            "1\t黄陂镇\t杨依村\t86\t327\t5\t1.21\n2\t黄陂镇\t山堂村\t74\t281\t4\t1.05\n")  # set aa
+    assert extractor.extract(body, None, datetime(2017, 12, 1)) == []
+
+
+def test_an_exit_a_later_article_reports_happened_by_the_campaigns_end(extractor):
+    text = "“十三五”以来,全省232.3万建档立卡贫困人口全部脱贫,7746个贫困村全部出列,62个贫困县全部摘帽。"  # set ab
+    facts = extractor.extract(text, None, datetime(2021, 5, 20))
+    assert {f.period_year for f in facts} == {2020} and len(facts) >= 3
+
+
 def test_a_unit_tables_year_columns_date_their_values(extractor):
     county = extractor.gazetteer.get("341524")  # 金寨县, set x
     body = ("现将2017年以来全县脱贫攻坚主要数据公布如下:\n指标\t单位\t2017年\t2018年\t2019年\n"
@@ -805,9 +845,11 @@ def test_a_span_up_to_now_is_the_year_written_or_in_a_review_of_last_year_that_y
     text = "六年来,全县累计投入各类扶贫资金68.7亿元。截至5月底,全县累计发放扶贫小额信贷4.37亿元。"
     assert {(f.value, f.period_year) for f in extractor.extract(text, None, datetime(2020, 11, 25))} == {
         (6870000000, 2020), (437000000, 2020)}
-    report = "五年来,我们坚持把脱贫攻坚作为头等大事,全市累计减少贫困人口43.16万人。"
-    assert [f.period_year for f in extractor.extract(report, "政府工作报告", datetime(2021, 2, 26))] == [2020]
-    assert [f.period_year for f in extractor.extract(report, None, datetime(2021, 2, 26))] == [2021]
+    report = "五年来,我们坚持把脱贫攻坚作为头等大事,全市累计投入扶贫资金120亿元,累计减少贫困人口43.16万人。"
+    assert [f.period_year for f in extractor.extract(report, "政府工作报告", datetime(2021, 2, 26))] == [2020, 2020]
+    # outside a work report the span ends when it was written, but exits ended with the campaign in 2020
+    assert [(f.indicator_code, f.period_year) for f in extractor.extract(report, None, datetime(2021, 2, 26))] == [
+        ("poverty_funds", 2021), ("poverty_exit_persons", 2020)]
 
 
 def test_a_programmes_name_is_no_plan(extractor):

@@ -445,6 +445,12 @@ def test_places_people_go_to_work_in_do_not_decide_the_article_region(gaz):
     assert gaz.document_region(title, body).adcode == "622900"
 
 
+def test_where_a_wire_story_was_filed_is_not_what_it_is_about(gaz):
+    body = ("新华社北京2月25日电 全国脱贫攻坚总结表彰大会25日在北京人民大会堂隆重举行。到2020年底,我国如期完成"
+            "新时代脱贫攻坚目标任务,全国832个贫困县全部摘帽。")  # set z
+    assert gaz.document_region("数说脱贫攻坚", body) == gaz.country
+
+
 def test_document_region_of_a_county_article_mentioning_its_province(gaz):
     body = "全县减贫1.2万人。全县贫困发生率降至1%。全县投入资金3亿元。全省脱贫攻坚现场会在泽州县召开。泽州县全县上下齐心。"
     assert gaz.document_region(None, body).adcode == "140525"

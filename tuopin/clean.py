@@ -87,6 +87,7 @@ DATE_ONLY = re.compile(rf"^(?:[^\d\s::]{{0,6}}{LABEL_END})?\s*{DATE_PART}{TIME_P
 # 2020年11月24日 贵州日报, 2020-06-15 09:12 安徽日报: a date and the paper's name, no label.
 MEDIA_NAME = r"[\u4e00-\u9fff]{0,12}(?:日报|晚报|时报|商报|报|新闻网|网|在线|新华社|通讯社|电视台|广播电视台|融媒体中心|客户端)"
 # 2020-02-24 10:21 · 重庆市城口县融媒体中心官方账号: a news app's dateline and the account that posted it
+DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d{1,4}\s*号")
 DATED_MEDIA = re.compile(rf"^\s*{DATE_PART}{TIME_PART}\s*[·•|丨]?\s+(?P<pub>{MEDIA_NAME})(?:官方账号|官方号|账号)?\s*$")
 
 # Editor and byline lines: 编辑: 郑明圆, 责任编辑:X, (责任编辑:X), 来源:吉林日报.
@@ -257,6 +258,7 @@ MAX_SIGNATURE_LINES = 3
 TITLE_SITE_SEPARATOR = re.compile(r"\s*(?:_|\||--|\s[-–]\s)\s*")
 SITE_SUFFIX = re.compile(r"(?:网|在线|频道|门户|日报|晚报|电视台|新闻|首页)$")
 MIN_TITLE_HAN, MAX_TITLE_CHARS = 4, 80
+TITLE_LABEL = re.compile(r"^\s*标\s*题\s*[::]\s*")
 MAX_ACCOUNT_HAN = 6  # an account name between a headline and its dateline (城口发布)
 LABEL_OPENS = re.compile(r"[::]$")
 # 致富经 响鼓重锤战贫困——…: a breadcrumb's last segment starts with a short column name.
@@ -460,7 +462,10 @@ def is_breadcrumb(line: str) -> bool:
 
 
 def is_meta(line: str) -> bool:
-    """Recognise a dateline: a date alone or with source, author or counter labels."""
+    """Recognise a dateline: a date alone or with source, author or counter labels; or a document's
+    number (云政发〔2019〕18号)."""
+    if DOCUMENT_NUMBER.fullmatch(line):
+        return True
     if not is_label_line(line, MEDIUM_LINE) or not DATE.search(line):
         return False
     return (DATE_ONLY.match(line) is not None or DATED_MEDIA.match(line) is not None
@@ -584,6 +589,16 @@ def cells_of(line: str, offset: int = 0) -> list[tuple[int, int]]:
     return [(offset + a, offset + b) for a, b in bounds if b > a]
 
 
+PIPE_OR_TAB = re.compile(r"[｜|\t]")
+LABELLED_ITEMS = re.compile(f"[{HAN}]{{2,12}}[::][^。;!?]*、[^。;!?]*|[{HAN}]{{2,12}}[::][{HAN}]{{2,16}}")
+
+
+def is_table_row(line: str) -> bool:
+    """Tell whether a line reads as a table's row: three cells, or two split by a pipe or a tab."""
+    cells = cell_count(line)
+    return cells >= MIN_TABLE_CELLS or (cells == 2 and PIPE_OR_TAB.search(line) is not None)
+
+
 def cell_count(line: str) -> int:
     """Count the cells of a line read as a table row."""
     return len(cells_of(line))
@@ -684,8 +699,10 @@ def splits(lines: list[str], kinds: list[str | None], before: int, after: int) -
     if any(closes_article(lines[i], kinds[i]) for i in between):
         return True
     boilerplate = sum(kinds[i] is not None for i in between)
-    # a table's rows between two paragraphs are the article's, however many
-    loose = [i for i in between if kinds[i] is not None or cell_count(lines[i]) < MIN_TABLE_CELLS]
+    # a table's rows between two paragraphs are the article's, however many (蒿坪镇 | 金竹村、双星村 too),
+    # and so are the items of a list by label (曲靖市:宣威市、富源县、师宗县)
+    loose = [i for i in between if kinds[i] is not None
+             or not (is_table_row(lines[i]) or LABELLED_ITEMS.fullmatch(lines[i]))]
     return boilerplate >= MAX_GAP_BOILERPLATE or len(loose) >= MAX_GAP_LINES
 
 
@@ -1089,6 +1106,7 @@ def clean(text: str, templates=None, context: Context | None = None) -> Cleaned:
     mark_copyright_blocks(lines, kinds)
     span = body_span(lines, kinds, context)
     title, title_at = find_title(lines, kinds, span[0], context) if span else (page_title(context.title), [])
+    title = TITLE_LABEL.sub("", title) if title else title  # 标  题:云南省人民政府关于…的通知 of a file's index
     if span and context.main_text:
         span = (extend_backward(kinds, span[0], max(title_at, default=-1)), span[1])
     body, dropped = split_zones(lines, kinds, span, title_at)

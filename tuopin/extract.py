@@ -249,6 +249,22 @@ def at_least_count(text: str, q: Quantity) -> bool:
     return q.unit in COUNTS and text.startswith(("以上", "及以上"), q.end)
 
 
+def own_figures(text: str, rule: Rule, run: list[Quantity]) -> list[Quantity]:
+    """Return the figures of a run its rule's words speak of: a figure the rule cannot measure, with a
+    bare clause break between it and the figures beyond it, ends the run on the side away from the words
+    (实施易地扶贫搬迁190.8万人,66个贫困县全部脱贫摘帽: 190.8万人 is the relocation's, not people lifted
+    out; but 贫困村115个,贫困人口23275户 names what its figures count)."""
+    alien = [i for i, q in enumerate(run) if q.unit not in ("count", None) and rule.indicator_for(q.unit) is None]
+    if not alien:
+        return run
+    at = alien[-1] if rule.figures_first else alien[0]
+    near, far = (run[at + 1:], run[:at]) if rule.figures_first else (run[:at], run[at + 1:])
+    if not far:
+        return run
+    gap = (text[far[-1].end:run[at].raw_start] if rule.figures_first else text[run[at].end:far[0].raw_start])
+    return near if gap.strip() and all(mark in CLAUSE_END for mark in gap.strip()) else run
+
+
 def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
     """Return every (quantity, indicator) pair a rule claims, earliest rule first."""
     found, scan = [], Scan.of(text)
@@ -258,7 +274,7 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
             if rule.context and not rule.context.search(sentence):
                 continue
             clause_start = span_around(text, m.start(), m.end(), CLAUSE_END)[0]
-            for q in parse_quantities(text, m.start("q"), m.end("q")):
+            for q in own_figures(text, rule, parse_quantities(text, m.start("q"), m.end("q"))):
                 indicator = rule.indicator_for(q.unit, text[m.start():q.start])
                 if indicator is None and q.unit == "count":
                     indicator = (rule.indicator_for(elided_unit(text, clause_start, q.start))
@@ -306,6 +322,8 @@ def table_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
             header, value_columns, header_at = words, unit_table_value_columns(words), offset
         elif not any(ch.isdigit() for ch in line):
             header, value_columns, header_at = words, [], offset
+        elif any(names_one_village(word) for word in words):
+            pass  # 1	黄陂镇	杨依村	86	327	5	1.21: a row of one village's figures is an anecdote (rule 1)
         elif header and len(cells) == len(header) and value_columns:
             for column, year in value_columns:
                 start, end = cells[column]
@@ -323,6 +341,15 @@ def table_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
 
 # How many lines above a table's header its lead-in may say the year the table is for.
 TABLE_LEAD_LINES = 3
+
+
+VILLAGE_CELL = re.compile(f"(?P<name>[{HAN}]{{2,6}})村")
+
+
+def names_one_village(cell: str) -> bool:
+    """Tell whether a table cell is one village's name (杨依村, not 贫困村 or 行政村)."""
+    found = VILLAGE_CELL.fullmatch(cell.strip())
+    return found is not None and not NOT_A_VILLAGE_NAME.search(found["name"])
 
 
 def table_year(text: str, header_at: int, written: int | None) -> int | None:
@@ -449,6 +476,50 @@ def part_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
                   for q in parse_quantities(text, m.start("q"), m.end("q"))
                   if q.raw_start not in claimed and q.unit == whole.quantity.unit]
     return parts
+
+
+# 投入帮扶资金6350万元,其中康乐县2340万元、卓尼县2110万元: a place's part, right after its name
+PART_OPENING = re.compile(r"其中,?")
+
+
+def place_parts(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """Return the figures of a clause listing places' parts of the figure before it (其中康乐县2340万元、
+    卓尼县2110万元; 阜平县6135人、涞源县9812人), each a figure right after a place's name, taking the
+    indicator of the figure its sentence gave last before the clause when measured in the same unit:
+    a 其中 clause later in the sentence, or the next clause when it lists two places at least."""
+    claimed, parts = {c.quantity.raw_start for c in found}, []
+    for whole in found:
+        q = whole.quantity
+        sentence_end = span_around(text, q.raw_start, q.end, SENTENCE_END)[1]
+        following = [c.quantity.raw_start for c in found if q.end <= c.quantity.raw_start < sentence_end]
+        stop = min(following, default=sentence_end)
+        at = span_around(text, q.raw_start, q.end, CLAUSE_END)[1]
+        next_clause = True
+        while at < stop and text[at - 1] in ",;":
+            opening = PART_OPENING.match(text, at)
+            items = place_items(text, opening.end() if opening else at, q.unit, gazetteer)
+            if len(items) >= (1 if opening else 2) and (opening or next_clause):
+                parts += [Candidate(part, whole.indicator, whole.rule, begin, part.end)
+                          for begin, part in items if part.raw_start not in claimed]
+                break
+            at, next_clause = span_around(text, at, at, CLAUSE_END)[1], False
+    return parts
+
+
+def place_items(text: str, at: int, unit: str | None, gazetteer: Gazetteer) -> list[tuple[int, Quantity]]:
+    """Return (where its name begins, figure) for each place name followed right by a figure in that
+    unit, in a list starting at at (康乐县2340万元、卓尼县2110万元)."""
+    items = []
+    while True:
+        named = gazetteer.mentions(text[at:at + MAX_NAME_CHARS])
+        figure = QUANTITY_RE.match(text, at + named[0].end) if named and named[0].start == 0 else None
+        q = next(iter(parse_quantities(text, figure.start(), figure.end())), None) if figure else None
+        if q is None or q.unit != unit:
+            return items
+        items.append((at, q))
+        if text[q.end:q.end + 1] not in LIST_MARKS:
+            return items
+        at = q.end + 1
 
 
 def elided_unit(text: str, clause_start: int, end: int) -> str | None:
@@ -939,6 +1010,7 @@ class Extractor:
         labelled_plans = {c.quantity.raw_start for c in found if c.planned}  # whichever reading wins
         found = [replace(c, planned=True) if c.quantity.raw_start in labelled_plans else c for c in found]
         found += part_candidates(body, found)
+        found += place_parts(body, found, self.gazetteer)
         found = not_anecdotes(body, outside_mojibake(body, found))
         for c in without_subgroups(body, best_per_quantity(found), self.gazetteer):
             if c.table_at is not None and c.year is None:
@@ -963,6 +1035,8 @@ class Extractor:
         plan = not q.baseline and (c.planned or planned(body, q, left)
                                    or TARGET.search(body, q.end, c.match_end) is not None)
         year = c.year or period_year(body, q, written, default_year, plan, review)
+        if year and c.indicator.last_year and year > c.indicator.last_year:
+            year = c.indicator.last_year
         if q.baseline:
             qualifier = "baseline"
         elif plan or (year and written and year > written  # 到2020年 in 2017: a plan

@@ -108,6 +108,9 @@ class Indicator:
     category: str
     # 培训贫困劳动力1.2万人次: trainings and job placements are often counted in person-times
     counts_person_times: bool = False
+    # the last year the indicator can be about: the campaign's exits ended in 2020, so an exit a later
+    # article reports without a year of its own (全省232.3万建档立卡贫困人口全部脱贫) happened by then
+    last_year: int | None = None
 
 
 # Where a run of figures can begin: a noun before the figure, an approximation, or a numeral that
@@ -185,6 +188,11 @@ class Rule:
         character-set prefix: 易地搬迁…{Q}), so a plain search beats trying sentence by sentence."""
         return prefilter.searches_fast(self.pattern)
 
+    @cached_property
+    def figures_first(self) -> bool:
+        """Tell whether the rule's figures come before its words ({Q}退出)."""
+        return self.pattern.pattern.startswith("(?P<q>")
+
     def finditer(self, scan: "Scan"):
         """Yield the rule's matches in a document, like re.finditer.
 
@@ -203,7 +211,7 @@ class Rule:
         if words and not last:
             return
         sentence_wise = bool(words) and self.in_clause
-        if not self.pattern.pattern.startswith("(?P<q>"):
+        if not self.figures_first:
             if not sentence_wise:
                 yield from self.pattern.finditer(text)
                 return
@@ -293,7 +301,8 @@ def load_indicators(path: Path) -> dict[str, Indicator]:
     """Read the indicator taxonomy keyed by indicator code."""
     return {row["indicator_code"]: Indicator(row["indicator_code"], row["name_zh"], row["name_en"],
                                              row["unit"], row["category"],
-                                             (row.get("counts_person_times") or "").lower() == "true")
+                                             (row.get("counts_person_times") or "").lower() == "true",
+                                             int(row["last_year"]) if (row.get("last_year") or "").strip() else None)
             for row in read_csv(path)}
 
 

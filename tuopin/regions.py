@@ -134,6 +134,8 @@ COUNTRY_WEIGHT = 0.5
 # raises the score of mentioned regions whose name ends in that character. A place people go to
 # (赴厦门上岗, 到江苏就业) is elsewhere: it does not count.
 DESTINATION_BEFORE = frozenset("赴到往去")
+# 新华社北京2月25日电: where a wire story was filed is no place it is about
+FILED_AT = re.compile(r"\d{1,2}月\d{1,2}日\s*(?:电|讯)")
 LEVEL_MARKER_TEMPLATES = ("全{}", "我{}", "本{}", "{}委", "{}政府")
 LEVEL_MARKER_CHARS = "省市县区州旗盟"
 # An article speaks as one kind of region when 全省/我省/本省 (say) outnumber every other kind's this much.
@@ -590,7 +592,7 @@ class Gazetteer:
             following = found[index + 1] if index + 1 < len(found) else None
             if following is not None and self._qualifies(mention, following):
                 continue
-            if mention.start and text[mention.start - 1] in DESTINATION_BEFORE:
+            if (mention.start and text[mention.start - 1] in DESTINATION_BEFORE) or FILED_AT.match(text, mention.end):
                 continue
             if mention.start < offset:
                 weight = TITLE_WEIGHT
