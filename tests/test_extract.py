@@ -264,6 +264,18 @@ def facts_of(extractor, text, published_at=None, title=None):
     ("全省参与企业安置贫困群众就业11.2万人。", {("labor_transferred", 112000, "actual")}),
     ("全县贫困人口已减少到4.55万人。", {("remaining_poor_persons", 45500, "actual")}),
     ("已帮助搬迁群众中的2316名劳动力实现转移就业。", {("labor_transferred", 2316, "actual")}),
+    # industry and safety-net pieces (sets ac, ad)
+    ("通榆县完成危改3210户。", {("dilapidated_houses_renovated", 3210, "actual")}),
+    ("全县将确保6月底前剩余1436户危房改造全部竣工验收。", {("dilapidated_houses_renovated", 1436, "target")}),
+    ("“十三五”期间,全县累计改造农村C、D级危房1.6万户。", {("dilapidated_houses_renovated", 16000, "actual")}),
+    ("全县景区和旅游企业共吸纳贫困劳动力就业3417人。", {("labor_transferred", 3417, "actual")}),
+    ("全县尚未脱贫的还有4312户9860人。",
+     {("remaining_poor_households", 4312, "actual"), ("remaining_poor_persons", 9860, "actual")}),
+    # county-by-county round-ups (set ae)
+    ("德保、凌云、西林、田林、靖西5个县(市)经自治区批准脱贫摘帽。", {("poverty_counties_exited", 5, "actual")}),
+    ("金川县、小金县、黑水县、松潘县、茂县、九寨沟县6县达到贫困县退出标准,省政府已批准退出。",
+     {("poverty_counties_exited", 6, "actual")}),
+    ("到2020年底,全市254个省定相对贫困村全部出列。", {("poverty_villages_exited", 254, "actual")}),
     # a figure of another unit before them does not hide the counties a sentence says exited
     ("贫困发生率从上年末的5.96%降至1.36%,晴隆、册亨两县经省政府批准退出贫困县序列。",
      {("poverty_incidence_rate", 5.96, "baseline"), ("poverty_incidence_rate", 1.36, "actual"),
@@ -332,6 +344,12 @@ def test_constructions(extractor, sentence, expected):
     "支尔莫乡阿土列尔村(“悬崖村”)84户建档立卡贫困户全部搬进县城集中安置点。",
     "镇雄县“十三五”期间共建成集中安置点52个,其中县城安置区可容纳近8万人。",
     "今年全县扶贫小额信贷户均贷款额度达到5万元。",
+    # houses whose work has begun, the members of one scheme, one workshop's jobs (sets ac, ad, c)
+    "全市农村危房改造已开工5270户。",
+    "入社贫困户户均增收6500元。",
+    "在车间务工的贫困户户均年增收1.1万元。",
+    "在拿山镇一家竹制品企业,负责人说,企业吸纳贫困劳动力就业45人。",
+    "车间负责人介绍,这里吸纳贫困劳动力就业45人,人均月工资2000元以上。",
 ])
 def test_not_facts(extractor, sentence):
     assert facts_of(extractor, sentence) == set()
@@ -693,6 +711,14 @@ def test_places_parts_of_a_figure_are_each_their_places(extractor):
     facts = extractor.extract(plan, None, datetime(2019, 5, 1), extractor.gazetteer.get("130600"))
     assert {(f.indicator_code, f.value, f.adcode) for f in facts} >= {
         ("relocated_persons", 6135, "130624"), ("relocated_persons", 9812, "130630")}
+
+
+def test_a_tables_header_may_name_the_year_of_its_column(extractor):
+    city = extractor.gazetteer.get("141100")  # 吕梁市, set ae
+    body = ("重点县减贫情况如下:\n县别\t2018年减贫人数(万人)\t完成年度减贫任务(%)\n临县\t3.12\t104.2\n兴县\t2.47\t101.5\n")
+    facts = extractor.extract(body, None, datetime(2019, 1, 29), city)
+    assert {(f.indicator_code, f.value, f.adcode) for f in facts} == {
+        ("poverty_exit_persons", 31200, "141124"), ("poverty_exit_persons", 24700, "141123")}
 
 
 def test_a_table_of_villages_gives_no_facts(extractor):

@@ -475,6 +475,19 @@ def test_a_report_naming_no_place_is_about_the_office_that_issued_it(gaz):
     assert article_region(gaz, named).name == "循化撒拉族自治县"  # a place the text names comes first
 
 
+def test_a_county_sites_article_naming_no_place_is_the_countys_but_a_townships_is_nobodys(gaz):
+    from tuopin.clean import clean
+    from tuopin.process import article_region
+    site = ("光山县人民政府门户网站\n首页 | 新闻动态 | 政务公开 | 办事服务\n网站首页 > 新闻动态 > 部门动态\n\n"
+            "县民政局多措并举筑牢兜底保障防线\n\n发布日期:2019-11-25 信息来源:县民政局\n\n")  # set ad
+    county = clean(site + "今年以来,县民政局坚持把兜底保障作为脱贫攻坚的底线任务。全县共有建档立卡贫困户22368户73596人,"
+                          "截至目前,已脱贫20517户69212人,全县贫困发生率降至0.72%。\n")
+    assert county.issuer == "光山县人民政府" and article_region(gaz, county).name == "光山县"
+    township = clean(site.replace("县民政局多措并举筑牢兜底保障防线", "普明镇:精准发力 打好脱贫攻坚收官战")
+                     + "今年以来,镇党委、政府紧紧围绕脱贫目标,全镇412户1206人实现脱贫,全镇贫困发生率降至1.2%。\n")
+    assert article_region(gaz, township) is None  # sets p and y: a township's figures without its county
+
+
 def test_a_short_name_opening_a_townships_name_is_no_mention(gaz):
     assert gaz.mentions("龙泉关镇骆驼湾村") == []
     assert [m.region.adcode for m in gaz.mentions("在赤城东卯镇")] == ["130732"]

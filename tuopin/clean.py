@@ -252,7 +252,8 @@ SPEECH_HEAD = re.compile(rf"^(?:(?:各位|尊敬的|同志们|亲爱的)[^,,。]
 MAX_SPEECH_LINES = 3
 # The office that issued a report, in its letterhead (化隆回族自治县扶贫开发领导小组文件), above its
 # title or under its text: where the report names no place, the office's place is the report's.
-ISSUER = re.compile(rf"^({OFFICE})(?:文件)?$")
+# 化隆回族自治县扶贫开发领导小组文件; 光山县人民政府门户网站, the county's own site
+ISSUER = re.compile(rf"^({OFFICE})(?:文件|门户网站|门户网|网站|网)?$")
 MAX_SIGNATURE_LINES = 3
 # A page <title> names the site after the headline: …_巴彦淖尔市人民政府网, …--大河网, … - 维基百科.
 TITLE_SITE_SEPARATOR = re.compile(r"\s*(?:_|\||--|\s[-–]\s)\s*")

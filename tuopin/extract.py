@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from tuopin import numbers
-from tuopin.clean import MAX_LABEL_CHARS, MAX_LABEL_LINES, MIN_TABLE_CELLS, cell_count, cells_of, has_digit
+from tuopin.clean import MAX_LABEL_CHARS, MAX_LABEL_LINES, MIN_TABLE_CELLS, YEAR_LABEL, cell_count, cells_of, has_digit
 from tuopin.lexicon import (CHANGE, CHANGE_RE, CHANGE_VERB, COUNTED_UNITS, Indicator, Lexicon, QUANTITY_RE,
                             RESPECTIVELY, Rule, SEQUENCE, Scan, YEAR_TOKEN, break_positions, implied_unit,
                             list_position, own_label, unit_of)
@@ -68,6 +68,8 @@ CORRUPT_NEIGHBOUR = re.compile(r"[+*＊?]")
 # A figure about one village or one household is an anecdote, not a fact about a region (rule 1).
 # 贫困户李某某…又申请扶贫小额信贷5万元, 杨正学一家人: one household's story
 ONE_PLACE = re.compile(f"全村|该村|本村|(?<![困个])村里|这个村|村子|全组|该户|这户|他家|她家|全家|一家人|某某"
+                       f"|一家[{HAN}]{{0,6}}?(?:车间|企业|工厂|合作社|公司)|该(?:车间|企业|合作社|公司)|(?:车间|企业|合作社)负责人"
+                       f"|(?<![{HAN}])这里"
                        f"|(?:贫困户|脱贫户|村民|农户|群众)[{HAN}]某")
 # A village by name opening a clause (十八洞村有225户939人, 老姆登村的贫困发生率…): its figures are anecdotes.
 # (七百弄乡弄勇村今年有45户贫困户脱贫: a village under its township's name)
@@ -320,7 +322,7 @@ def table_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
             header = None
         elif UNIT_COLUMN.fullmatch(words[1]):
             header, value_columns, header_at = words, unit_table_value_columns(words), offset
-        elif not any(ch.isdigit() for ch in line):
+        elif not has_digit(YEAR_LABEL.sub("", line)):  # 县别 2018年减贫人数(万人): a header may name a year
             header, value_columns, header_at = words, [], offset
         elif any(names_one_village(word) for word in words):
             pass  # 1	黄陂镇	杨依村	86	327	5	1.21: a row of one village's figures is an anecdote (rule 1)

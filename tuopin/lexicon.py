@@ -13,7 +13,8 @@ from tuopin import numbers, prefilter
 # Words that tell what a figure counts. Measure words first, then nouns that can stand in
 # for one (8.79万贫困人口) or pin down a bare 个 (54个贫困村, 5个“插花型”贫困县区, 32个深度贫困村).
 MEASURES = "人次|人|名|户|个|支|家|元|%"
-MODIFIER = "(?:“[^”\\d;。!?\\n]{1,8}”|深度|重点|省级|市级|县级|国家级|国家|国定|国贫|省贫|省定|市定|插花型?|未摘帽|未出列)?"
+# 省定相对贫困村 (Guangdong's relatively poor villages): a kind may itself be qualified
+MODIFIER = "(?:“[^”\\d;。!?\\n]{1,8}”|深度|重点|省级|市级|县级|国家级|国家|国定|国贫|省贫|省定|市定|插花型?|未摘帽|未出列)?(?:相对)?"
 NOUNS = ("扶贫开发工作重点县|扶贫开发工作重点村|扶贫工作重点县|扶贫工作重点村|扶贫开发重点县|扶贫开发重点村|扶贫重点县|扶贫重点村|重点贫困县|重点贫困村|"
          "农村贫困人口|农村贫困群众|未脱贫人口|未脱贫群众|未脱贫户|贫困县市区|贫困县区|贫困县市|贫困区县|贫困县|贫困村|贫困嘎查|嘎查村|嘎查|贫困户|贫困人口|贫困群众|驻村帮扶工作队|驻村工作队|"
          "帮扶工作队|工作队|县市区|县区|县市|区县|市县|贫困旗县|旗县市区|旗县区|旗县|县|人口|村")

@@ -167,11 +167,20 @@ def process(source: Source, settings: Settings, templates=None, prepared: Prepar
     return Outcome(source.path, document_row(source, decoded, repaired, cleaned, region), fact_rows)
 
 
+TOWNSHIP_VOICE, COUNTY_VOICE = re.compile("[全我本该](?:镇|乡)"), re.compile("[全我本该](?:县|市|区|旗)")
+
+
+def speaks_as_township(body: str) -> bool:
+    """Tell whether an article speaks for a township (全镇, 我乡) more than for a county."""
+    return len(TOWNSHIP_VOICE.findall(body)) > len(COUNTY_VOICE.findall(body))
+
+
 def article_region(gazetteer: Gazetteer, cleaned: Cleaned) -> Region | None:
     """Return the region an article is about: from its title and body, else from the office that
     issued it (关于2018年全县脱贫攻坚工作情况的报告 under 化隆回族自治县扶贫开发领导小组文件)."""
     found = gazetteer.document_region(cleaned.title, cleaned.body_text)
-    if found is None and cleaned.issuer:
+    # 全镇2018年实现脱贫1265户 on the county's site: a township's figures, not the county's (rule 5)
+    if found is None and cleaned.issuer and not speaks_as_township(cleaned.body_text):
         return gazetteer.document_region(cleaned.issuer, "")
     return found
 
