@@ -504,7 +504,10 @@ def place_parts(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list
                 parts += [Candidate(part, whole.indicator, whole.rule, begin, part.end)
                           for begin, part in items if part.raw_start not in claimed]
                 break
-            at, next_clause = span_around(text, at, at, CLAUSE_END)[1], False
+            following_clause = span_around(text, at, at, CLAUSE_END)[1]
+            if following_clause <= at:
+                break
+            at, next_clause = following_clause, False
     return parts
 
 
