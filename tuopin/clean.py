@@ -615,7 +615,7 @@ def mark_table_headers(lines: list[str], kinds: list[str | None]) -> None:
     for i, line in enumerate(lines):
         if kinds[i] != "nav" or has_digit(YEAR_LABEL.sub("", line)) or cell_count(line) < MIN_TABLE_CELLS:
             continue
-        below = next((j for j in range(i + 1, len(lines)) if kinds[j] != "blank"), None)
+        below = next_content(kinds, i)
         if below is not None and has_digit(lines[below]) and cell_count(lines[below]) == cell_count(line):
             kinds[i] = None
 
@@ -673,6 +673,11 @@ def previous_content(kinds: list[str | None], index: int, skip: frozenset = froz
         if kinds[i] not in skip:
             return i
     return None
+
+
+def next_content(kinds: list[str | None], index: int, end: int | None = None) -> int | None:
+    """Return the index of the nearest line after index, before end, that is not blank."""
+    return next((i for i in range(index + 1, len(kinds) if end is None else end) if kinds[i] != "blank"), None)
 
 
 def extend_over_headers(lines: list[str], kinds: list[str | None], first: int) -> int:
@@ -857,7 +862,7 @@ def headline_before(lines: list[str], kinds: list[str | None], start: int) -> tu
         return None, []
     above = previous_content(kinds, at)
     # 重庆城口:大巴山深处的脱贫答卷 / 城口发布 / 2020-02-24 10:21 · …官方账号: the account above its dateline
-    below = next((i for i in range(at + 1, start) if kinds[i] != "blank"), None)
+    below = next_content(kinds, at, start)
     if (below is not None and kinds[below] == "meta" and han_count(lines[at]) <= MAX_ACCOUNT_HAN and above is not None
             and is_title_like(lines[above], kinds[above]) and han_count(lines[above]) > han_count(lines[at])):
         return lines[above], [above, at]
@@ -880,7 +885,7 @@ def find_title(lines: list[str], kinds: list[str | None], start: int,
     """Return the headline (from the text, else from the page) and the indexes of its lines."""
     at = title_index(lines[:start], context.title)
     if at is not None and kinds[at] is None:
-        below = next((i for i in range(at + 1, start) if kinds[i] != "blank"), None)
+        below = next_content(kinds, at, start)
         if below is not None and SUBTITLE.match(lines[below]) and is_title_like(lines[below], kinds[below]):
             return lines[at] + lines[below], [at, below]
         return lines[at], [at]

@@ -13,7 +13,7 @@ from tuopin.clean import MAX_LABEL_CHARS, MAX_LABEL_LINES, MIN_TABLE_CELLS, YEAR
 from tuopin.lexicon import (CHANGE, CHANGE_RE, CHANGE_VERB, COUNTED_UNITS, Indicator, Lexicon, QUANTITY_RE,
                             RESPECTIVELY, Rule, SEQUENCE, Scan, YEAR_TOKEN, break_positions, implied_unit,
                             list_position, own_label, unit_of)
-from tuopin.regions import Gazetteer, Region
+from tuopin.regions import DESTINATION_BEFORE, Gazetteer, Region
 from tuopin.repair import find_mojibake
 
 SENTENCE_END = "。!?\n"
@@ -91,8 +91,6 @@ RECENT_REACH = 200  # how far back 全县 in a prefecture's article looks for th
 GROUPED = re.compile("等")  # right after the names it lists
 PROVINCE_GOVERNMENT = re.compile("(?:省|自治区)(?:人民)?政府|省委|省扶贫|自治区扶贫")
 LIST_MARKS = "、和及与"
-DESTINATION = "到赴往"
-MAX_NAME_CHARS = 16  # the longest place name there is (积石山保安族东乡族撒拉族自治县)
 # 全县向福建转移输出劳动力2316人: a place workers are sent to
 SENT_TO = re.compile(r"(?:等地|等省市|等地区)?(?:转移|输出|输送|输转|务工|就业)")
 # Who gives is not whose figure it is: 广州市共向我州拨付…, 城阳区投入我县…, 东丽区结对帮扶东乡县,
@@ -516,8 +514,8 @@ def place_items(text: str, at: int, unit: str | None, gazetteer: Gazetteer) -> l
     unit, in a list starting at at (康乐县2340万元、卓尼县2110万元)."""
     items = []
     while True:
-        named = gazetteer.mentions(text[at:at + MAX_NAME_CHARS])
-        figure = QUANTITY_RE.match(text, at + named[0].end) if named and named[0].start == 0 else None
+        named = gazetteer.mention_at(text, at)
+        figure = QUANTITY_RE.match(text, named.end) if named else None
         q = next(iter(parse_quantities(text, figure.start(), figure.end())), None) if figure else None
         if q is None or q.unit != unit:
             return items
@@ -915,7 +913,7 @@ class Extractor:
                 giver_at = m.start
                 continue
             before = text[m.start - 1:m.start]
-            if (before and before in DESTINATION) or (before == "向" and SENT_TO.match(text, m.end)):
+            if before in DESTINATION_BEFORE or (before == "向" and SENT_TO.match(text, m.end)):
                 continue
             given_to = GIVEN_TO.search(text, max(0, m.start - 2), m.start) is not None
             if not given_to and (GIVES_AID.match(text, m.end) or HELPED_BUILD.match(text, m.end)
@@ -931,10 +929,7 @@ class Extractor:
         giver = GIVES_TO.match(text, at)
         if giver is None:
             return False
-        if text.startswith("我", giver.end()):
-            return True
-        next_named = self.gazetteer.mentions(text[giver.end():giver.end() + MAX_NAME_CHARS])
-        return bool(next_named) and next_named[0].start == 0
+        return text.startswith("我", giver.end()) or self.gazetteer.mention_at(text, giver.end()) is not None
 
     def listed_county(self, label: str, named) -> Region | None:
         """Return the county a label of a list of counties names though the gazetteer does not take the

@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 COUNTRY_ADCODE = "100000"
@@ -130,12 +130,13 @@ TITLE_WEIGHT = 3.0
 BODY_WEIGHT = 1.0
 EARLY_BONUS = 0.5
 COUNTRY_WEIGHT = 0.5
-# 全县/我县/县委/县政府 say which kind of unit the article speaks for; each occurrence
-# raises the score of mentioned regions whose name ends in that character. A place people go to
-# (赴厦门上岗, 到江苏就业) is elsewhere: it does not count.
-DESTINATION_BEFORE = frozenset("赴到往去")
+# A place people go to (赴厦门上岗, 到江苏就业) is elsewhere: it is no article's or figure's region.
+DESTINATION_BEFORE = frozenset("赴到往")
 # 新华社北京2月25日电: where a wire story was filed is no place it is about
 FILED_AT = re.compile(r"\d{1,2}月\d{1,2}日\s*(?:电|讯)")
+MAX_NAME_CHARS = 16  # longer than the longest name there is (积石山保安族东乡族撒拉族自治县)
+# 全县/我县/县委/县政府 say which kind of unit the article speaks for; each occurrence
+# raises the score of mentioned regions whose name ends in that character.
 LEVEL_MARKER_TEMPLATES = ("全{}", "我{}", "本{}", "{}委", "{}政府")
 LEVEL_MARKER_CHARS = "省市县区州旗盟"
 # An article speaks as one kind of region when 全省/我省/本省 (say) outnumber every other kind's this much.
@@ -415,6 +416,11 @@ class Gazetteer:
             for match, region in zip(found, chosen)
             if region is not None
         ]
+
+    def mention_at(self, text: str, at: int) -> Mention | None:
+        """Return the place named right at text[at] (康乐县 of 其中康乐县2340万元), offsets in text, or None."""
+        found = self.mentions(text[at:at + MAX_NAME_CHARS])
+        return replace(found[0], start=at, end=at + found[0].end) if found and found[0].start == 0 else None
 
     def _scan(self, text: str) -> list[_Match]:
         """Return every accepted surface in text, longest first at each position."""
