@@ -1,6 +1,7 @@
 """Reading what a pattern needs: the words every match holds, and whether a match stays in a sentence."""
 import re
 
+import pytest
 from hypothesis import given, strategies as st
 
 from tuopin.prefilter import required_words, searches_fast, stays_within
@@ -48,3 +49,29 @@ def test_every_match_holds_a_needed_word_and_stays_in_its_sentence(pattern, text
         reach = text[max(0, m.start() - max(map(len, words or [""]))):m.end()]  # a lookbehind's words
         assert words is None or any(word in reach for word in words)
         assert not within or not any(ch in m.group() for ch in "。\n")
+
+
+def test_a_shared_part_is_parsed_once_into_the_same_tree_as_the_whole_pattern():
+    from pathlib import Path
+    from re import _parser as parser
+
+    from tuopin.lexicon import Lexicon
+    from tuopin.prefilter import parsed, plain
+    rules = Lexicon.from_dir(Path(__file__).resolve().parents[1] / "seeds").rules
+    for rule in rules:
+        assert plain(parsed(rule.pattern)) == plain(parser.parse(rule.pattern.pattern, rule.pattern.flags))
+
+
+def test_a_shared_part_standing_other_than_alone_in_a_group_is_parsed_with_the_pattern(monkeypatch):
+    from re import _parser as parser
+
+    from tuopin import prefilter
+    monkeypatch.setattr(prefilter, "FRAGMENTS", {})
+    prefilter.share_fragment("贫困(?:人口|户)")
+    for pattern in (r"(?P<q>贫困(?:人口|户))\d+人", r"(?:脱贫|贫困(?:人口|户))\d+人", r"贫困(?:人口|户)+\d+户",
+                    r"[贫困(?:人口|户)]"):
+        compiled = re.compile(pattern)
+        assert prefilter.plain(prefilter.parsed(compiled)) == prefilter.plain(parser.parse(pattern)), pattern
+    assert required_words(re.compile(r"(?P<q>贫困(?:人口|户))\d+人")) == {"贫困"}
+    with pytest.raises(ValueError):
+        prefilter.share_fragment("(贫困)")

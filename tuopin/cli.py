@@ -2,10 +2,28 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import sys
 
-from tuopin.config import RUNNERS, Settings, load_settings
+# What the command returned, once it has: the interpreter then exits without tearing down its
+# modules (Prefect, pandas and DuckDB take most of a second to free), after every exit handler
+# registered later than this one (Prefect's and logging's flushes) has run: it is registered
+# before anything else, so runs last.
+EXIT_STATUS: list[int] = []
+
+
+def exit_without_teardown() -> None:
+    """Exit at once with the command's status, its output flushed."""
+    if EXIT_STATUS:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(EXIT_STATUS[0])
+
+
+atexit.register(exit_without_teardown)
+
+from tuopin.config import RUNNERS, Settings, load_settings  # noqa: E402  after the exit handler
 
 SUMMARY = ("documents seen {documents_seen} / loaded {documents_loaded} / unchanged {documents_unchanged}"
            " / quarantined {documents_quarantined}; facts loaded {facts_loaded} / rejected {facts_rejected};"
@@ -108,9 +126,10 @@ def cmd_run(args) -> int:
     db = args.db or settings.db_path
     check_writable(db)
     runner = runner_settings(args, settings)
-    from tuopin.lexicon import Lexicon, LexiconError
-    try:  # a bad row of the user's lexicon is one line here, not a failed task's traceback
-        Lexicon.from_dir(settings.seeds_dir)
+    from tuopin.lexicon import LexiconError
+    from tuopin.process import extractor_for
+    try:  # a bad row of the user's lexicon is one line here, not a failed task's traceback; a run of
+        extractor_for(str(settings.seeds_dir))  # one batch, in this process, then uses the extractor built
     except LexiconError as exc:
         raise CliError(str(exc)) from None
     # Wait for another run to finish before starting Prefect: giving up is then one line, not a
@@ -194,7 +213,16 @@ def cmd_serve(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the tuopin console script."""
+    """Entry point of the tuopin console script (argv None: this process's own arguments, and the
+    process ends with the command)."""
+    status = command(argv)
+    if argv is None:
+        EXIT_STATUS.append(status)
+    return status
+
+
+def command(argv: list[str] | None) -> int:
+    """Run the command argv names; return its exit status."""
     args = build_parser().parse_args(argv)
     handler = {"run": cmd_run, "query": cmd_query, "report": cmd_report, "export": cmd_export,
                "serve": cmd_serve}[args.command]

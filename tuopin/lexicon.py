@@ -285,6 +285,9 @@ def unit_of(measure: str | None, noun: str | None) -> str | None:
     return "count" if measure in ("个", "支") else None
 
 
+prefilter.share_fragment(SEQUENCE)  # every rule holds it: reading the rules parses it once
+
+
 def compile_pattern(pattern: str) -> re.Pattern:
     """Compile a lexicon pattern: {Q} is a run of quantities, … and …… bounded gaps."""
     for token, gap in GAPS.items():

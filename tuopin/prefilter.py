@@ -9,7 +9,7 @@ Anything the reading does not understand counts as "needs nothing", so it can on
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, wraps
 from re import _constants as sre
 from re import _parser as parser
 
@@ -29,10 +29,103 @@ def required_words(pattern: re.Pattern) -> frozenset[str] | None:
     return sequence_words(parsed(pattern))
 
 
+# A pattern part that many patterns hold word for word (a lexicon's run of figures, {Q}) is parsed
+# once: each pattern is parsed with a placeholder in its place, then the part's parse is put in.
+# Parsing each rule's 2,000 characters and more anew took a process half a second.
+PLACEHOLDER = "\ue000"  # a private-use character: no text or pattern holds it
+FRAGMENTS: dict[str, object] = {}
+
+
+def share_fragment(fragment: str) -> None:
+    """Parse fragment once for every pattern that holds it as the whole of a group's content.
+
+    A fragment with groups of its own would shift the numbers of the groups after it: it is
+    refused, as is one that does not parse by itself.
+    """
+    tree = parser.parse(fragment)
+    if tree.state.groups != 1:
+        raise ValueError("a shared pattern part may not hold groups of its own")
+    FRAGMENTS[fragment] = tree
+
+
 @lru_cache(maxsize=256)
 def parsed(pattern: re.Pattern):
     """Return the parsed form of a compiled pattern (each rule's is read twice)."""
-    return parser.parse(pattern.pattern, pattern.flags)
+    source = pattern.pattern
+    shared = [fragment for fragment in FRAGMENTS if fragment in source]
+    if not shared or PLACEHOLDER in source or pattern.flags & ~re.UNICODE:
+        return parser.parse(source, pattern.flags)
+    for fragment in shared:
+        source = source.replace(fragment, PLACEHOLDER)
+    tree = parser.parse(source, pattern.flags)
+    standing = sum(value == ord(PLACEHOLDER) for value in leaves(plain(tree)))
+    if len(shared) == 1 and put_in(tree, FRAGMENTS[shared[0]]) == standing:
+        return tree
+    return parser.parse(pattern.pattern, pattern.flags)  # the part stood elsewhere than alone in a group
+
+
+def put_in(tree, fragment) -> int:
+    """Give every group of a parsed pattern that holds only the placeholder the fragment's parse as its
+    content (what parsing the whole pattern gives there); return how many groups it filled."""
+    placeholder, filled = [(sre.LITERAL, ord(PLACEHOLDER))], 0
+    for i, (op, av) in enumerate(tree.data):
+        if op is sre.SUBPATTERN and av[3].data == placeholder:
+            tree.data[i] = (op, (*av[:3], fragment))  # one shared tree: what is read of it, is read once
+            filled += 1
+            continue
+        filled += sum(put_in(sub, fragment) for sub in subpatterns(op, av))
+    return filled
+
+
+def subpatterns(op, av) -> list:
+    """Return the parsed sub-patterns one item of a parsed pattern holds."""
+    if op is sre.SUBPATTERN:
+        return [av[3]]
+    if op in REPEATS:
+        return [av[2]]
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        return [av[1]]
+    if op is sre.ATOMIC_GROUP:
+        return [av]
+    if op is sre.BRANCH:
+        return list(av[1])
+    if op is sre.GROUPREF_EXISTS:
+        return [branch for branch in av[1:] if branch is not None]
+    return []
+
+
+def leaves(nested: tuple):
+    """Yield the values of nested tuples."""
+    for item in nested:
+        if isinstance(item, tuple):
+            yield from leaves(item)
+        else:
+            yield item
+
+
+def plain(tree) -> tuple:
+    """Return a parsed pattern as nested tuples of its operators and arguments (to compare two, or
+    look for a value in one)."""
+    if isinstance(tree, parser.SubPattern):
+        return tuple(plain(item) for item in tree.data)
+    if isinstance(tree, (tuple, list)):
+        return tuple(plain(item) for item in tree)
+    return tree
+
+
+READINGS: dict[tuple, object] = {}  # (a shared fragment's tree, what is read of it) -> the reading
+
+
+def read_once(reading):
+    """Read a shared fragment's tree once per question, any other tree afresh."""
+    def read(items, *args):
+        if not any(items is tree for tree in FRAGMENTS.values()):
+            return reading(items, *args)
+        key = (items, reading.__name__, *args)  # holding the tree keeps its identity its own
+        if key not in READINGS:
+            READINGS[key] = reading(items, *args)
+        return READINGS[key]
+    return wraps(reading)(read)
 
 
 def selectivity(words: frozenset[str]) -> tuple[int, int]:
@@ -40,6 +133,7 @@ def selectivity(words: frozenset[str]) -> tuple[int, int]:
     return min(map(len, words)), -len(words)
 
 
+@read_once
 def sequence_words(items) -> frozenset[str] | None:
     """Return the most telling requirement among a sequence's items (runs of literals joined)."""
     options, run = [], ""
@@ -81,6 +175,7 @@ def stays_within(pattern: re.Pattern, breaks: str) -> bool:
     return not pattern.flags & re.IGNORECASE and not can_take(parsed(pattern), breaks)
 
 
+@read_once
 def can_take(items, breaks: str) -> bool:
     """Tell whether a parsed sequence may consume one of the characters (True when unsure)."""
     for op, av in items:
