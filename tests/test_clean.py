@@ -221,7 +221,10 @@ def test_clean_uses_only_the_standard_library():
                 for alias in node.names}
     imported |= {node.module.split(".")[0] for node in ast.walk(tree)
                  if isinstance(node, ast.ImportFrom) and node.module}
-    assert imported <= {"__future__", "re", "dataclasses", "datetime"}
+    assert imported <= {"__future__", "re", "dataclasses", "datetime", "tuopin"}
+    ours = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+            and node.module.startswith("tuopin")}
+    assert ours <= {"tuopin.prefilter"}  # which reads patterns with the standard library's own parser
 
 
 def test_bylines_and_desk_lines_of_the_seeds(cleaned):
@@ -502,3 +505,24 @@ def test_cells_cover_a_line_but_its_separators(line):
     kept = "".join(line[a:b] for a, b in cells)
     assert kept.replace(" ", "").replace("\u3000", "") == re.sub(r"[\s|｜]", "", line)
     assert not any(re.search(r"[|｜\t]|[ \u3000]{2}", line[a:b]) for a, b in cells)
+
+
+def every_kind(line: str) -> str | None:
+    """The kind the whole chain of line classifiers gives, each tried in turn."""
+    from tuopin.clean import LINE_KINDS
+    return "blank" if not line else next((kind for kind, test in LINE_KINDS if test(line)), None)
+
+
+def test_a_long_paragraph_gets_the_kind_the_whole_chain_gives_it():
+    # classify tries only the kinds a long paragraph can be; on every line of the evaluation
+    # articles, and on long paragraphs with the words of each kind, it agrees with the whole chain
+    from tuopin.clean import tidy
+    lines = {tidy(line) for path in (ROOT / "tests" / "data" / "eval").rglob("*.*") if path.suffix in (".txt", ".html")
+             for line in repair(decode(path.read_bytes()).text).text.splitlines()}
+    sentence = "全县累计减少贫困人口2.3万人,贫困发生率由12.5%下降到0.5%,实现了脱贫攻坚目标任务。"
+    lines |= {sentence * 3 + tail for tail in ("版权所有:某某县人民政府", "备案号:京ICP备05070218号",
+                                                 "2020-05-01", "首页 > 新闻中心 > 扶贫", "分享到:微信 微博",
+                                                 "责任编辑:张三", "欢迎访问", "相关新闻", "澳门赌场 葡京娱乐")}
+    assert len(lines) > 5000
+    for line in lines:
+        assert classify(line) == every_kind(line), line

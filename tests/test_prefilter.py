@@ -75,3 +75,45 @@ def test_a_shared_part_standing_other_than_alone_in_a_group_is_parsed_with_the_p
     assert required_words(re.compile(r"(?P<q>贫困(?:人口|户))\d+人")) == {"贫困"}
     with pytest.raises(ValueError):
         prefilter.share_fragment("(贫困)")
+
+
+GATE_PATTERNS = [r"(?:不得|禁止|严禁)转载|版权所有", r"(?i)copyright|©|all rights reserved", r"(?<!\d)\d{1,2}月\d{1,2}日",
+                 r"\s*(?:_|\||--|\s[-–]\s)\s*", r"(?:ICP)?\d+号?", r"(?:责任)?编辑[::]\S{1,4}", r"[ \t]*[|｜][ \t]*|[ ]{2,}"]
+GATE_PIECES = ["不得", "转载", "版权所有", "COPYRIGHT", "©", "All Rights Reserved", "5月1日", "12", "_", "|", " - ",
+               "ICP", "号", "责任", "编辑:", "张三", "  ", "\t", "a", "脱贫", "。"]
+
+
+@given(st.sampled_from(GATE_PATTERNS), st.lists(st.sampled_from(GATE_PIECES), max_size=20).map("".join))
+def test_a_gated_pattern_finds_what_the_pattern_finds(pattern, text):
+    from tuopin.prefilter import gated
+    plain_pattern = re.compile(pattern)
+    faster = gated(plain_pattern)
+    assert [(m.span(), m.groups()) for m in faster.finditer(text)] == \
+           [(m.span(), m.groups()) for m in plain_pattern.finditer(text)]
+    assert faster.split(text) == plain_pattern.split(text)
+
+
+def test_which_patterns_are_gated():
+    from tuopin.prefilter import gated
+    assert gated(re.compile(r"(?:不得|禁止)?转载|版权所有")).pattern.startswith("(?=[")
+    assert gated(re.compile(r"copyright|©", re.IGNORECASE)).pattern.startswith("(?=[")
+    assert gated(re.compile(r"(?i)copyright|©")).pattern.startswith("(?i)")  # inline flags stay first
+    for opening_known in (r"版权所有", r"[版免]权", r"(?:不得|禁止)转载", r"^(?:不得|禁止)转载", r"\w+转载", r"(?:不得)?(?:转载)?", r"[^,]转载"):
+        compiled = re.compile(opening_known)
+        assert gated(compiled) is compiled, opening_known  # the engine skips alone, or nothing is known
+
+
+def test_the_gated_patterns_of_clean_find_what_they_stand_for_on_every_evaluation_line():
+    from pathlib import Path
+
+    from tuopin import clean  # noqa: F401  gates its patterns
+    from tuopin.decode import decode
+    from tuopin.prefilter import GATED
+    from tuopin.repair import repair
+    root = Path(__file__).resolve().parent / "data" / "eval"
+    lines = [line for path in sorted(root.rglob("*.*")) if path.suffix in (".txt", ".html")
+             for line in repair(decode(path.read_bytes()).text).text.splitlines()]
+    assert len(GATED) >= 10
+    for faster, pattern in GATED.items():
+        assert [[m.span() for m in faster.finditer(line)] for line in lines] == \
+               [[m.span() for m in pattern.finditer(line)] for line in lines], pattern.pattern

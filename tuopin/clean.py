@@ -19,6 +19,8 @@ dateline and byline that trafilatura leaves out.
 from __future__ import annotations
 
 import re
+
+from tuopin.prefilter import gated  # the standard library's re, only faster
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -45,15 +47,15 @@ MEDIUM_LINE = 100            # ... or this one for metadata and navigation rows
 # ---------------------------------------------------------------- dates
 DATE_PART = r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
 TIME_PART = r"(?:\s*(?P<H>\d{1,2})\s*[::]\s*(?P<M>\d{2})(?:\s*[::]\s*(?P<S>\d{2}))?)?"
-DATE = re.compile(rf"(?<!\d){DATE_PART}{TIME_PART}(?!\d)")
+DATE = gated(re.compile(rf"(?<!\d){DATE_PART}{TIME_PART}(?!\d)"))
 # A page-header clock (2020年5月12日 星期二) is today's date, not the article's.
 EDITION = re.compile(r"第\s*[A-Za-z]?\d{1,3}\s*版|版面|数字报|电子报")
-WEEKDAY_AFTER = re.compile(r"\s*(?:星期|周|礼拜)[一二三四五六日天]")
+WEEKDAY_AFTER = gated(re.compile(r"\s*(?:星期|周|礼拜)[一二三四五六日天]"))
 DATELINE_LABEL = re.compile(r"(?:来源|作者|记者|编辑|责编|发布)\s*[::]")
 # 吉林日报3月26日讯, 新华社北京2月13日电: the year comes from another date of the page.
-MONTH_DAY = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:讯|电|消息|报道)")
+MONTH_DAY = gated(re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:讯|电|消息|报道)"))
 # ——《北京之春》1998年3月号: a magazine issue gives a month only (a last resort, day 1).
-YEAR_MONTH = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
+YEAR_MONTH = gated(re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)"))
 
 # ---------------------------------------------------------------- boilerplate keyword families
 LABEL_END = r"\s*[::]"
@@ -65,24 +67,24 @@ COPYRIGHT_PHRASES = (
     "copyright", "©", "all rights reserved",
 )
 COPYRIGHT_CONTEXT = ("本网", "本站", "网站", "作品", "稿件", "转载", "版权", "授权")
-COPYRIGHT_STRONG = re.compile("|".join(COPYRIGHT_PHRASES), re.IGNORECASE)
+COPYRIGHT_STRONG = gated(re.compile("|".join(COPYRIGHT_PHRASES), re.IGNORECASE))
 COPYRIGHT_WORD = re.compile("|".join(COPYRIGHT_CONTEXT))
 # 国际在线版权与信息产品内容销售的声明: heads a bullet list that belongs to it.
 # A forum's 郑 重 声 明 heads its rules the same way (letter-spaced headers are read without spaces).
-COPYRIGHT_HEADER = re.compile(r"(?:版权|免责).*声明|声明.*(?:版权|免责)|(?:郑重|特别|法律|网站|本站|本网)声明")
+COPYRIGHT_HEADER = gated(re.compile(r"(?:版权|免责).*声明|声明.*(?:版权|免责)|(?:郑重|特别|法律|网站|本站|本网)声明"))
 BULLET = re.compile(rf"^(?:[•·●▪■◆◇□○\-*]|\d{{1,2}}\s*[、.)]|[((]\d{{1,2}}[))]|[{CN_DIGITS}]+、)")
 
 # Breadcrumbs: 您当前的位置 : X网 >> 专题 >> 栏目, 首页 > 新闻 > 正文.
 LOCATION_LABEL = re.compile(r"^[^::\s]{0,6}位置" + LABEL_END)
 CRUMB_SEPARATOR = r"(?:>>|»|›|>|→|>)"
 HOME_CRUMB = re.compile(rf"(?:首页|主页|网站首页)\s*{CRUMB_SEPARATOR}")
-CRUMB_SPLIT = re.compile(rf"\s*{CRUMB_SEPARATOR}\s*")
+CRUMB_SPLIT = gated(re.compile(rf"\s*{CRUMB_SEPARATOR}\s*"))
 MIN_CRUMB_SEPARATORS = 2
 
 # Metadata rows: 2018-03-26 10:13:14 | 来源:吉林日报 | 编辑:杜伟 | 责编:刘征宇.
 META_WORDS = ("来源", "作者", "编辑", "责编", "发布", "发表", "更新", "时间", "日期", "点击", "浏览", "阅读", "字号",
               "评论")
-META_WORD = re.compile("|".join(META_WORDS) + r"|[|丨|]")
+META_WORD = gated(re.compile("|".join(META_WORDS) + r"|[|丨|]"))
 DATE_ONLY = re.compile(rf"^(?:[^\d\s::]{{0,6}}{LABEL_END})?\s*{DATE_PART}{TIME_PART}\s*(?:(?:星期|周)[一二三四五六日天])?$")
 # 2020年11月24日 贵州日报, 2020-06-15 09:12 安徽日报: a date and the paper's name, no label.
 MEDIA_NAME = r"[\u4e00-\u9fff]{0,12}(?:日报|晚报|时报|商报|报|新闻网|网|在线|新华社|通讯社|电视台|广播电视台|融媒体中心|客户端)"
@@ -102,8 +104,8 @@ EDITOR_LINE = re.compile(r"^[((\[【]?\s*(?:" + "|".join(map(re.escape, EDITOR_L
 EDITOR_SIGN_OFFS = ("责任编辑", "责编", "编辑", "审核", "审校", "校对", "终审", "编审")
 EDITOR_CLOSING = re.compile("|".join(EDITOR_SIGN_OFFS))
 # …的目标。(责任编辑:张三) at the end of the last paragraph.
-TRAILING_EDITOR = re.compile(
-    r"\s*[((\[【]\s*(?:" + "|".join(EDITOR_SIGN_OFFS) + r")\s*[::]?[^()()\[\]【】]{1,12}[))\]】]$")
+TRAILING_EDITOR = gated(re.compile(
+    r"\s*[((\[【]\s*(?:" + "|".join(EDITOR_SIGN_OFFS) + r")\s*[::]?[^()()\[\]【】]{1,12}[))\]】]$"))
 
 # Share bars: 微信 QQ空间 QQ好友 新浪微博, 分享到:.
 SHARE_PLATFORMS = (
@@ -111,8 +113,8 @@ SHARE_PLATFORMS = (
     "今日头条", "抖音", "facebook", "twitter", "复制链接",
 )
 SHARE_VERBS = ("分享到", "分享至", "分享", "转发到", "转发")
-SHARE_TOKEN = re.compile("|".join(sorted(map(re.escape, SHARE_PLATFORMS + SHARE_VERBS), key=len, reverse=True)),
-                         re.IGNORECASE)
+SHARE_TOKEN = gated(re.compile("|".join(sorted(map(re.escape, SHARE_PLATFORMS + SHARE_VERBS), key=len, reverse=True)),
+                           re.IGNORECASE))
 SHARE_PROMPTS = ("分享到", "分享至", "转发到")
 SHARE_START = re.compile("^(?:" + "|".join(SHARE_PROMPTS) + ")")
 # A news app's buttons: +关注, 打开APP, APP内阅读, 点击关注.
@@ -124,16 +126,16 @@ MIN_SHARE_TOKENS, MIN_SHARE_COVER = 2, 0.5
 CONTACT_LABELS = (
     "热线", "邮箱", "邮件", "e-mail", "email", "电话", "传真", "地址", "邮编", "联系方式", "投稿", "QQ群", "举报",
 )
-CONTACT_WORD = re.compile("|".join(CONTACT_LABELS), re.IGNORECASE)
+CONTACT_WORD = gated(re.compile("|".join(CONTACT_LABELS), re.IGNORECASE))
 # ※ 联系电话:…: a bullet or a short qualifier may stand before the label.
 CONTACT_LINE = re.compile(r"^[^\w\s]{0,2}\s*[^::\s]{0,4}(?:" + "|".join(CONTACT_LABELS) + ")" + LABEL_END,
                           re.IGNORECASE)
 # 京ICP备…, 京ICP证000022号, 京ICP00000008号, 雅虎ICP经营许可证, 经营许可证编号:豫B2-20040031.
-REGISTRATION = re.compile(r"ICP\s*(?:[备证]|经营|\d)|公网安备|网安备|增值电信业务|经营许可证编号", re.IGNORECASE)
+REGISTRATION = gated(re.compile(r"ICP\s*(?:[备证]|经营|\d)|公网安备|网安备|增值电信业务|经营许可证编号", re.IGNORECASE))
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Numbers only in dialling form, so 全县共减贫12345678人 is not a phone line.
 PHONE_FORMS = (r"0\d{2,3}-{1,2}\d{7,8}", r"1[3-9]\d{9}", r"400-?\d{3}-?\d{4}")
-PHONE = re.compile(r"(?<!\d)(?:" + "|".join(PHONE_FORMS) + r")(?!\d)")
+PHONE = gated(re.compile(r"(?<!\d)(?:" + "|".join(PHONE_FORMS) + r")(?!\d)"))
 
 # Comment counters and forms: 已有0人发表了评论, 我要评论, 发表评论.
 COMMENT_PATTERNS = (
@@ -142,7 +144,7 @@ COMMENT_PATTERNS = (
     # Page-view counters: 您是本文第 154 个阅览者, 阅读次数:312.
     r"第\s*\d+\s*(?:个|位)(?:阅览者|访问者|读者|浏览者)", r"(?:阅读|浏览|点击|访问)(?:量|次数|数)\s*[::]?\s*\d+",
 )
-COMMENT = re.compile("|".join(COMMENT_PATTERNS))
+COMMENT = gated(re.compile("|".join(COMMENT_PATTERNS)))
 
 # "Related news" headers: 最新相关新闻, 相关阅读, 延伸阅读.
 RELATED_HEADS = (
@@ -156,7 +158,7 @@ RELATED = re.compile(rf"^[{BRACKETS}\s]*(?:{'|'.join(RELATED_HEADS)})[{BRACKETS}
 # Listings of other posts or stories, stamped at the end: 旅行中,谁忽悠了你?【新闻频道版主】08-11 16:06
 # 298字 [4321/87], ·蔡依林热舞 (2005-04-27 18:03PM). A sentence of the article does not end in a clock.
 STAMP = r"(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm])?"
-LISTING = re.compile(rf"{STAMP}[^{re.escape(SENTENCE_MARKS)}]{{0,16}}$")
+LISTING = gated(re.compile(rf"{STAMP}[^{re.escape(SENTENCE_MARKS)}]{{0,16}}$"))
 MAX_LISTING_LINE = 240
 
 # Footer links: 网站地图, 设为首页, 【打印】【关闭】, 上一篇.
@@ -256,7 +258,7 @@ MAX_SPEECH_LINES = 3
 ISSUER = re.compile(rf"^({OFFICE})(?:文件|门户网站|门户网|网站|网)?$")
 MAX_SIGNATURE_LINES = 3
 # A page <title> names the site after the headline: …_巴彦淖尔市人民政府网, …--大河网, … - 维基百科.
-TITLE_SITE_SEPARATOR = re.compile(r"\s*(?:_|\||--|\s[-–]\s)\s*")
+TITLE_SITE_SEPARATOR = gated(re.compile(r"\s*(?:_|\||--|\s[-–]\s)\s*"))
 SITE_SUFFIX = re.compile(r"(?:网|在线|频道|门户|日报|晚报|电视台|新闻|首页)$")
 MIN_TITLE_HAN, MAX_TITLE_CHARS = 4, 80
 TITLE_LABEL = re.compile(r"^\s*标\s*题\s*[::]\s*")
@@ -396,7 +398,7 @@ def unwrap(raw_lines: list[str]) -> list[str]:
 
 # ---------------------------------------------------------------- line features
 # 减贫 2078 户 5222 人: some sites space out figures; the body keeps them joined to their words.
-FIGURE_SPACE = re.compile(rf"(?<=[\d%％])[ \t\u3000\xa0]+(?=[{HAN}%％])|(?<=[{HAN}])[ \t\u3000\xa0]+(?=\d)")
+FIGURE_SPACE = gated(re.compile(rf"(?<=[\d%％])[ \t\u3000\xa0]+(?=[{HAN}%％])|(?<=[{HAN}])[ \t\u3000\xa0]+(?=\d)"))
 
 
 def close_figures(line: str) -> str:
@@ -564,17 +566,23 @@ LINE_KINDS = (
 )
 
 
+# A paragraph longer than any label line can only be of these kinds: each other kind needs a short
+# line or one without sentence punctuation. Most of an article's lines are such paragraphs.
+PARAGRAPH_KINDS = tuple((kind, test) for kind, test in LINE_KINDS if kind in ("copyright", "meta", "contact", "listing"))
+
+
 def classify(line: str) -> str | None:
     """Return the boilerplate kind a stripped line shows by itself, or None for possible body."""
     if not line:
         return "blank"
-    return next((kind for kind, test in LINE_KINDS if test(line)), None)
+    kinds = PARAGRAPH_KINDS if len(line) > MEDIUM_LINE and is_paragraph(line) else LINE_KINDS
+    return next((kind for kind, test in kinds if test(line)), None)
 
 
 # ---------------------------------------------------------------- zones
 # 县（区）｜剩余贫困人口｜贫困发生率 / 西吉县｜18080人｜4.87%: cells split by pipes, tabs or wide spaces.
-CELL_SPLIT = re.compile(r"[ \t\u3000]*[｜|\t][ \t\u3000]*|[ \u3000]{2,}")
-CELL_MARKS = re.compile(r"[｜|\t]|[ \u3000]{2}")  # what every split holds
+CELL_SPLIT = gated(re.compile(r"[ \t\u3000]*[｜|\t][ \t\u3000]*|[ \u3000]{2,}"))
+CELL_MARKS = gated(re.compile(r"[｜|\t]|[ \u3000]{2}"))  # what every split holds
 MIN_TABLE_CELLS = 3
 
 
@@ -606,7 +614,7 @@ def cell_count(line: str) -> int:
 
 
 # 指标名称	计量单位	2018年	比上年增减: a header's years name its columns; they are no figures
-YEAR_LABEL = re.compile(r"(?<!\d)(?:19|20)\d\d年(?:末|底)?")
+YEAR_LABEL = gated(re.compile(r"(?<!\d)(?:19|20)\d\d年(?:末|底)?"))
 
 
 def mark_table_headers(lines: list[str], kinds: list[str | None]) -> None:

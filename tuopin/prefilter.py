@@ -228,3 +228,87 @@ def searches_fast(pattern: re.Pattern) -> bool:
         return bool(prefix) or bool(compiler._get_charset_prefix(items, pattern.flags))
     except Exception:  # another Python, its privates renamed: scan sentence by sentence
         return False
+
+
+# A pattern without a literal opening (贫困发生率|…, (?:不得|禁止)转载, a case-blind one) is tried at
+# every character by the engine; a lookahead of the characters its matches can begin with fails at
+# most of them at once (three to four times faster on an article's lines), and changes no match.
+GATED: dict[re.Pattern, re.Pattern] = {}  # gated pattern -> the pattern it stands for
+
+
+def gated(pattern: re.Pattern) -> re.Pattern:
+    """Return pattern with a lookahead of the characters a match can begin with, or pattern itself
+    when those are not known, include any character, or the engine skips to its opening anyway."""
+    if (isinstance(pattern.pattern, bytes) or pattern.flags & re.VERBOSE or GLOBAL_FLAGS.match(pattern.pattern)
+            or searches_fast(pattern)):
+        return pattern
+    items = parsed(pattern)
+    if items.data and items.data[0] in ANCHORS:  # the engine tries one place only
+        return pattern
+    openings = first_chars(items)
+    if not openings:
+        return pattern
+    faster = re.compile(f"(?=[{''.join(sorted(openings))}])(?:{pattern.pattern})", pattern.flags)
+    GATED[faster] = pattern
+    return faster
+
+
+GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # (?i) must stay first: wrapped, it would not be
+ANCHORS = [(sre.AT, sre.AT_BEGINNING), (sre.AT, sre.AT_BEGINNING_STRING)]
+CLASS_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s"}
+
+
+def first_chars(items) -> set[str] | None:
+    """Return the characters (as character-class pieces) a match of a parsed sequence begins with;
+    None when unknown or when the sequence may match nothing at all."""
+    opening = sequence_openings(items)
+    return None if opening is None or opening[1] else opening[0]
+
+
+def item_openings(op, av) -> tuple[set[str], bool] | None:
+    """Return the characters one item's match begins with and whether it may match nothing."""
+    if op in ZERO_WIDTH:
+        return set(), True
+    if op is sre.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is sre.IN:
+        chars = set()
+        for kind, value in av:
+            if kind is sre.LITERAL:
+                chars.add(re.escape(chr(value)))
+            elif kind is sre.RANGE:
+                chars.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+            elif kind is sre.CATEGORY and value in CLASS_CATEGORIES:
+                chars.add(CLASS_CATEGORIES[value])
+            else:  # a negated set, \w, \S: anything nearly
+                return None
+        return chars, False
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else sequence_openings(sub)
+    if op is sre.ATOMIC_GROUP:
+        return sequence_openings(av)
+    if op in REPEATS:
+        low, _, sub = av
+        inner = sequence_openings(sub)
+        return None if inner is None else (inner[0], inner[1] or low == 0)
+    if op is sre.BRANCH:
+        branches = [sequence_openings(branch) for branch in av[1]]
+        if any(b is None for b in branches):
+            return None
+        return set().union(*(chars for chars, _ in branches)), any(optional for _, optional in branches)
+    return None
+
+
+def sequence_openings(items) -> tuple[set[str], bool] | None:
+    """Return the characters a parsed sequence's match begins with and whether it may match nothing."""
+    found: set[str] = set()
+    for op, av in items:
+        opening = item_openings(op, av)
+        if opening is None:
+            return None
+        chars, optional = opening
+        found |= chars
+        if not optional:
+            return found, False
+    return found, True
