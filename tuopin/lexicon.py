@@ -155,12 +155,16 @@ class Scan:
         """Return, per sentence holding one of the words, where the last of them begins."""
         if words not in self.found:
             last: dict[int, int] = {}
-            for word in words:
-                at = self.text.find(word)
+            text, breaks = self.text, self.breaks
+            for word in words:  # from the end: the last of a sentence, then on before the sentence
+                at = text.rfind(word)
                 while at != -1:
-                    sentence = bisect_left(self.breaks, at)
-                    last[sentence] = max(last.get(sentence, -1), at)
-                    at = self.text.find(word, at + 1)
+                    sentence = bisect_left(breaks, at)
+                    if last.get(sentence, -1) < at:
+                        last[sentence] = at
+                    if not sentence:
+                        break
+                    at = text.rfind(word, 0, breaks[sentence - 1] + len(word))  # beginning before its break
             self.found[words] = last
         return self.found[words]
 
@@ -190,6 +194,12 @@ class Rule:
         return prefilter.searches_fast(self.pattern)
 
     @cached_property
+    def matcher(self) -> re.Pattern:
+        """The pattern as it is searched for: with a lookahead of the characters its matches begin
+        with, when the engine would otherwise try it at every character (the same matches)."""
+        return prefilter.gated(self.pattern)
+
+    @cached_property
     def figures_first(self) -> bool:
         """Tell whether the rule's figures come before its words ({Q}退出)."""
         return self.pattern.pattern.startswith("(?P<q>")
@@ -214,29 +224,32 @@ class Rule:
         sentence_wise = bool(words) and self.in_clause
         if not self.figures_first:
             if not sentence_wise:
-                yield from self.pattern.finditer(text)
+                yield from self.matcher.finditer(text)
                 return
             # only the sentences holding its words (a rule opening with 贫困村? is slow to scan for)
             breaks = scan.breaks
             for sentence in sorted(last):
                 low = breaks[sentence - 1] + 1 if sentence else 0
                 high = breaks[sentence] + 1 if sentence < len(breaks) else len(text)
-                yield from self.pattern.finditer(text, low, high)
+                yield from self.matcher.finditer(text, low, high)
             return
         reach = max(map(len, words)) - 1 if words else 0  # a lookbehind's words begin before the match
         starts, sentences, after = scan.starts, scan.sentences, 0
         # the starts of the sentences holding its words, each up to where the last of them begins
         runs = ([(bisect_left(sentences, s), bisect_right(sentences, s), last[s] + reach) for s in sorted(last)]
                 if sentence_wise else [(0, len(starts), len(text))])
+        match = self.pattern.match
         for low, high, latest in runs:
-            for i in range(low, high):
-                start = starts[i]
-                if start < after or start > latest:
-                    continue
-                m = self.pattern.match(text, start)
+            # the starts of the run from the end of the last match up to the last of the words
+            i, stop = bisect_left(starts, after, low, high), bisect_right(starts, latest, low, high)
+            while i < stop:
+                m = match(text, starts[i])
                 if m:
-                    after = max(m.end(), start + 1)
+                    after = max(m.end(), starts[i] + 1)
                     yield m
+                    i = bisect_left(starts, after, i + 1, stop)
+                else:
+                    i += 1
 
     def indicator_for(self, unit: str | None, lead: str = "") -> Indicator | None:
         """Return this rule's indicator measured in unit; a bare count needs its noun in lead."""
