@@ -19,10 +19,10 @@ dateline and byline that trafilatura leaves out.
 from __future__ import annotations
 
 import re
-
-from tuopin.prefilter import gated  # the standard library's re, only faster
 from dataclasses import dataclass
 from datetime import datetime
+
+from tuopin.prefilter import gated  # the standard library's re, only faster
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RUN = re.compile(f"[{HAN}]+")

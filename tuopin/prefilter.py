@@ -51,15 +51,12 @@ def share_fragment(fragment: str) -> None:
 @lru_cache(maxsize=256)
 def parsed(pattern: re.Pattern):
     """Return the parsed form of a compiled pattern (each rule's is read twice)."""
-    source = pattern.pattern
-    shared = [fragment for fragment in FRAGMENTS if fragment in source]
-    if not shared or PLACEHOLDER in source or pattern.flags & ~re.UNICODE:
-        return parser.parse(source, pattern.flags)
-    for fragment in shared:
-        source = source.replace(fragment, PLACEHOLDER)
-    tree = parser.parse(source, pattern.flags)
+    shared = [fragment for fragment in FRAGMENTS if fragment in pattern.pattern]
+    if len(shared) != 1 or PLACEHOLDER in pattern.pattern or pattern.flags & ~re.UNICODE:
+        return parser.parse(pattern.pattern, pattern.flags)
+    tree = parser.parse(pattern.pattern.replace(shared[0], PLACEHOLDER), pattern.flags)
     standing = sum(value == ord(PLACEHOLDER) for value in leaves(plain(tree)))
-    if len(shared) == 1 and put_in(tree, FRAGMENTS[shared[0]]) == standing:
+    if put_in(tree, FRAGMENTS[shared[0]]) == standing:
         return tree
     return parser.parse(pattern.pattern, pattern.flags)  # the part stood elsewhere than alone in a group
 
