@@ -623,6 +623,36 @@ def test_a_goal_named_then_spelled_out_is_a_target_but_one_reached_is_not(extrac
     assert done.qualifier == "actual"
 
 
+def test_a_goal_said_met_plans_nothing_after_it_nor_does_a_slogans_要(extractor):
+    done = facts_of(extractor, "会上通报,2017年我县脱贫攻坚各项目标任务全面完成,全年实现12356户35612人稳定脱贫,"
+                               "42个贫困村顺利出列。")  # set af
+    assert {q for _, _, q in done} == {"actual"} and len(done) == 3
+    slogan = facts_of(extractor, "去年,花垣县以“首倡之地要有首倡之为”的担当,全力打好精准脱贫攻坚战,全县减贫7925户29560人。")
+    assert slogan == {("poverty_exit_households", 7925, "actual"), ("poverty_exit_persons", 29560, "actual")}
+    # a quoted speech still plans its own figures (set q)
+    speech = facts_of(extractor, "“今年全县要实现4.1万人脱贫,这是必须啃下的硬骨头。”县委书记告诉记者。")
+    assert speech == {("poverty_exit_persons", 41000, "target")}
+
+
+def test_shares_and_decimals_written_in_words(extractor):
+    assert facts_of(extractor, "截至去年底,全县贫困发生率已降至百分之十四点二。") == {
+        ("poverty_incidence_rate", 14.2, "actual")}  # set af
+    assert facts_of(extractor, "贫困发生率由百分之二十三点五降至零点九%。") == {
+        ("poverty_incidence_rate", 23.5, "baseline"), ("poverty_incidence_rate", 0.9, "actual")}
+    text = "全县贫困发生率降至百分之十四点二。"
+    (fact,) = extractor.extract(text)
+    assert text[fact.char_start:fact.char_end] == fact.raw_text == "百分之十四点二"
+
+
+def test_villages_left_and_teams_sent_in_a_list(extractor):
+    assert facts_of(extractor, "目前,全市还有9.52万贫困人口未脱贫、150个贫困村未出列。") == {
+        ("remaining_poor_persons", 95200, "actual"), ("remaining_poor_villages", 150, "actual")}  # set af
+    assert facts_of(extractor, "全县选派135支驻村扶贫工作队、405名工作队员常驻贫困村。") == {
+        ("village_work_teams", 135, "actual")}
+    assert facts_of(extractor, "全年共有3.26万户14.07万名贫困群众越线脱贫。") == {
+        ("poverty_exit_households", 32600, "actual"), ("poverty_exit_persons", 140700, "actual")}
+
+
 def test_a_misspelled_county_gives_no_region_but_an_ambiguous_known_one_is_no_misspelling(extractor):
     city = extractor.gazetteer.get("610900")  # 安康市
     (misspelled,) = extractor.extract("平立县退出贫困村28个。", None, None, city)

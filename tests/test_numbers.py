@@ -41,6 +41,13 @@ def test_examples_from_articles():
     assert parse_chinese("十三") == 13
 
 
+def test_decimals_in_words():
+    assert parse_chinese("十四点二") == 14.2
+    assert parse_chinese("零点九") == 0.9
+    assert parse_number("二点八六", "万") == 28600
+    assert parse_chinese("十四点") is None and parse_chinese("点五") is None and parse_chinese("一点两") is None
+
+
 def test_not_numbers():
     assert parse_chinese("三四") is None  # a range written without a dash
     assert parse_chinese("万") is None
@@ -65,7 +72,14 @@ def test_multipliers(value, multiplier):
     assert abs(parse_number(str(value), multiplier) - float(value) * scale) < 1e-3 * scale
 
 
-@given(st.text(alphabet="零〇一二两三四五六七八九十百千万亿0123456789.,", max_size=20))
+@given(st.integers(min_value=0, max_value=10**8), st.integers(min_value=0, max_value=999))
+def test_chinese_decimals_round_trip(whole, thousandths):
+    fraction = f"{thousandths:03d}".rstrip("0") or "0"
+    written = (to_chinese(whole) or "零") + "点" + "".join(CN_DIGITS[int(d)] for d in fraction)
+    assert parse_chinese(written) == float(f"{whole}.{fraction}")
+
+
+@given(st.text(alphabet="零〇一二两三四五六七八九十百千万亿点0123456789.,", max_size=20))
 def test_never_crashes(text):
     parse_chinese(text)
     parse_number(text)

@@ -491,3 +491,16 @@ def test_a_county_sites_article_naming_no_place_is_the_countys_but_a_townships_i
 def test_a_short_name_opening_a_townships_name_is_no_mention(gaz):
     assert gaz.mentions("龙泉关镇骆驼湾村") == []
     assert [m.region.adcode for m in gaz.mentions("在赤城东卯镇")] == ["130732"]
+
+
+def test_an_article_naming_no_place_is_its_publishing_offices_when_it_speaks_as_that_kind(gaz):
+    from tuopin.clean import clean
+    from tuopin.process import article_region
+    text = ("我县脱贫攻坚2017年成绩单出炉\n\n来源:{}  发布时间:2018年04月20日\n\n"
+            "4月18日,全县脱贫攻坚推进会召开。会上通报,2017年全年实现12356户35612人稳定脱贫,"
+            "42个贫困村顺利出列,贫困发生率降至2.86%。\n")  # set af
+    office = clean(text.format("临泉县扶贫开发局"))
+    assert office.publisher == "临泉县扶贫开发局" and article_region(gaz, office).name == "临泉县"
+    # 全县 in a prefecture's paper is one of its counties, unnamed: no region rather than the city
+    paper = clean(text.format("阜阳日报"))
+    assert paper.publisher == "阜阳日报" and article_region(gaz, paper) is None

@@ -57,6 +57,8 @@ HYPOTHETICAL = re.compile("如果|假如|假设|倘若|若是|一旦")
 # Words by which a clause says its figures are done, not planned: 计划减贫2000人,实际减贫2300人.
 PURPOSE_OR_DONE = re.compile("为|围绕|按照|对照|根据|完成|实现|超额|圆满|达到|达成")
 DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
+# A goal said to be met: 各项目标任务全面完成,全年实现12356户35612人稳定脱贫.
+GOAL_MET = re.compile("(?<=目标)(?:任务)?(?:均|已|都|已经|全面|全部|圆满|顺利|如期|超额|基本|胜利|提前)*(?:完成|实现|达成)")
 # Thresholds and standards are not facts (rule 1): 收入达到4200元以上, 低于4160元.
 THRESHOLD_AFTER = re.compile("^(?:及?以上|及?以下|以内|标准|的[^,;。!?\\d]{0,4}(?:标准|线))")  # 超过3535元的退出标准
 COUNTS = {"person", "household", "village", "county", "team", "person_times"}
@@ -180,12 +182,13 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
     """Parse each quantity of a matched run such as 2078户5222人 or 由24.8%降至2.78%."""
     found = []
     for m in QUANTITY_RE.finditer(text, start, end):
-        value = numbers.parse_number(m["number"], m["multiplier"])
+        value = numbers.parse_number(m["number"] or m["percent_number"], m["multiplier"])
         if value is None:
             continue
         noun = m["noun"] or m["bare_noun"] or m["prefix"]
+        at = figure_start(m)
         found.append(Quantity(
-            start=m.start("number") - len(m["approx_before"] or ""), end=m.end(), raw_start=m.start("number"),
+            start=at - len(m["approx_before"] or ""), end=m.end(), raw_start=at,
             value=value, unit=bare_unit(text, m) or unit_of(m["measure"], noun),
             approximate=bool(m["approx_before"] or m["approx_mid"] or m["approx_after"]),
             baseline=bool(CHANGE_RE.match(text, m.end())),  # the figure a change starts from
@@ -201,9 +204,17 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
     return found
 
 
+def figure_start(m: re.Match) -> int:
+    """Return where a quantity's figure begins, after the noun or approximation before it (百分之 is
+    part of the figure)."""
+    return m.start("number") if m["number"] is not None else m.start("percent_word")
+
+
 def bare_unit(text: str, m: re.Match) -> str | None:
     """Return what a figure without a measure word counts: a large one what the words before it name
     (减少农村贫困人口110万), a zero after a change the rate it brings down (贫困发生率…下降为0)."""
+    if m["percent_word"] is not None:
+        return "percent"
     if m["bare_large"] is not None:
         return implied_unit(text, m.start())
     if m["bare_zero"] is not None and RATE.search(text, max(0, m.start() - 30), m.start()):
@@ -777,17 +788,28 @@ def subgroup_year(text: str, q: Quantity, written: int | None, review: bool = Fa
     return written + cue[1] if cue is not None and written else None
 
 
+def target_cue(body: str, sentence_left: int, start: int, end: int, figure_at: int) -> re.Match | None:
+    """Return the first target word in body[start:end] that no quotation closed before the figure at
+    figure_at holds: the 要 of a slogan (以“首倡之地要有首倡之为”的担当,全县减贫7925户) plans nothing,
+    but a quoted speech plans its own figures (“今年全县要实现4.1万人脱贫,…”)."""
+    for cue in TARGET.finditer(body, start, end):
+        quoted = body.rfind("“", sentence_left, cue.start()) > body.rfind("”", sentence_left, cue.start())
+        if not quoted or body.find("”", cue.end(), figure_at) == -1:
+            return cue
+    return None
+
+
 def planned(body: str, q: Quantity, clause_left: int) -> bool:
     """Tell whether a figure is planned: a target word before it in its clause, or a plan of figures
     earlier in its sentence that carries over (计划减贫1.2万人,退出贫困村30个) until a clause says
     its own figures are done (已, 实际, 累计). 计划摘帽的5个贫困县全部摘帽: a plan that only says which
     of them the figure counts plans nothing."""
-    cue = TARGET.search(body, clause_left, q.raw_start)
+    sentence_left = span_around(body, q.raw_start, q.end, SENTENCE_END)[0]
+    cue = target_cue(body, sentence_left, clause_left, q.raw_start, q.raw_start)
     if cue and not ATTRIBUTIVE.fullmatch(body, cue.end(), q.start):
         return True
-    sentence_left = span_around(body, q.raw_start, q.end, SENTENCE_END)[0]
-    cue = TARGET.search(body, sentence_left, clause_left)
-    if cue is None or DONE.search(body, cue.end(), q.raw_start):
+    cue = target_cue(body, sentence_left, sentence_left, clause_left, q.raw_start)
+    if cue is None or DONE.search(body, cue.end(), q.raw_start) or GOAL_MET.match(body, cue.end()):
         return False
     cue_clause_left, cue_clause_end = span_around(body, cue.start(), cue.end(), CLAUSE_END)
     if QUANTITY_RE.search(body, cue.end(), cue_clause_end):
@@ -971,7 +993,7 @@ class Extractor:
         before: 镇雄、彝良、鲁甸三县,2018年分别减贫51200人、23800人和16600人."""
         clause_right = span_around(text, q.raw_start, q.end, CLAUSE_END)[1]
         at = text.rfind(RESPECTIVELY, clause_left, q.raw_start)
-        figures = [m.start("number") for m in QUANTITY_RE.finditer(text, at, clause_right)]
+        figures = [figure_start(m) for m in QUANTITY_RE.finditer(text, at, clause_right)]
         previous = span_around(text, clause_left - 1, clause_left - 1, CLAUSE_END)[0]
         before = text[previous:clause_left]
         places = name_list(before, self.gazetteer.mentions(before))

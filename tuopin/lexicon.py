@@ -16,13 +16,14 @@ MEASURES = "人次|人|名|户|个|支|家|元|%"
 # 省定相对贫困村 (Guangdong's relatively poor villages): a kind may itself be qualified
 MODIFIER = "(?:“[^”\\d;。!?\\n]{1,8}”|深度|重点|省级|市级|县级|国家级|国家|国定|国贫|省贫|省定|市定|插花型?|未摘帽|未出列)?(?:相对)?"
 NOUNS = ("扶贫开发工作重点县|扶贫开发工作重点村|扶贫工作重点县|扶贫工作重点村|扶贫开发重点县|扶贫开发重点村|扶贫重点县|扶贫重点村|重点贫困县|重点贫困村|"
-         "农村贫困人口|农村贫困群众|未脱贫人口|未脱贫群众|未脱贫户|贫困县市区|贫困县区|贫困县市|贫困区县|贫困县|贫困村|贫困嘎查|嘎查村|嘎查|贫困户|贫困人口|贫困群众|驻村帮扶工作队|驻村工作队|"
-         "帮扶工作队|工作队|县市区|县区|县市|区县|市县|贫困旗县|旗县市区|旗县区|旗县|县|人口|村")
+         "农村贫困人口|农村贫困群众|未脱贫人口|未脱贫群众|未脱贫户|贫困县市区|贫困县区|贫困县市|贫困区县|贫困县|贫困村|贫困嘎查|嘎查村|嘎查|贫困户|贫困人口|贫困群众|驻村帮扶工作队|驻村扶贫工作队|驻村工作队|"
+         "帮扶工作队|扶贫工作队|工作队|县市区|县区|县市|区县|市县|贫困旗县|旗县市区|旗县区|旗县|县|人口|村")
 # 建档立卡 (identified and registered as poor), or its short form 建卡.
 REGISTERED = "(?:建档立卡|建卡)"
 PREFIX_NOUNS = f"{REGISTERED}?(?:贫困村|贫困户|贫困人口|贫困县|贫困嘎查)"
 APPROX_BEFORE = "近|约|逾|超过"
 APPROX_AFTER = "多|余"
+PERCENT_WORD = "百分之"
 # A change between two figures: 由24.8%降至2.78% (the first is the baseline).
 CHANGE_VERB = "(?:下降|降低|减少|降|减|提高|提升|增加|增长|上升|增)"
 CHANGE = f"{CHANGE_VERB}(?:至|到|为)"
@@ -30,10 +31,12 @@ YEAR_TOKEN = "(?:19|20)\\d\\d年(?:底|末|初)?"
 # 由2014年的3.2万人减少到2019年的1200人 (or 目前的5个): a change may name the time of its second figure.
 CHANGE_TIME = f"(?:(?:{YEAR_TOKEN}|目前|现在|当前|(?:今年|去年|上年)(?:底|末|年底)?)的?)?"
 SEPARATOR = f"(?:、|,|和|及|与|以及|{CHANGE}{CHANGE_TIME})"
-NUMBER = f"(?:{numbers.ARABIC}|[零〇二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*|一[零〇一二两三四五六七八九十百千万亿]+)"
+NUMBER = f"(?:{numbers.ARABIC}|{numbers.CHINESE_DECIMAL}|[零〇二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*|一[零〇一二两三四五六七八九十百千万亿]+)"
 
 QUANTITY = (
     f"(?P<prefix>{PREFIX_NOUNS})?(?P<approx_before>{APPROX_BEFORE})?"
+    # 贫困发生率降至百分之十四点二: a share written out in words
+    f"(?:(?P<percent_word>{PERCENT_WORD})(?P<percent_number>{NUMBER})|"
     f"(?P<number>{NUMBER})(?:(?P<approx_mid>{APPROX_AFTER})(?={numbers.MULTIPLIER}))?"
     f"(?P<multiplier>{numbers.MULTIPLIER})?(?P<approx_after>{APPROX_AFTER})?"
     f"(?:(?P<measure>{MEASURES})(?P<noun>{MODIFIER}{REGISTERED}?(?:{NOUNS}))?"
@@ -41,7 +44,7 @@ QUANTITY = (
     # 减少农村贫困人口110万, 脱贫人数达1.3万: a large figure ending its clause, what it counts said before
     f"|(?P<bare_large>(?<=[万亿])(?=[,;。!?、\n]|$))"
     # 贫困发生率从33.6%下降为0: nothing left needs no unit
-    f"|(?P<bare_zero>(?<=[为至到][0零])(?=[,;。!?、\n]|$)))"
+    f"|(?P<bare_zero>(?<=[为至到][0零])(?=[,;。!?、\n]|$))))"
 )
 QUANTITY_RE = re.compile(QUANTITY)
 CHANGE_RE = re.compile(CHANGE)
@@ -117,7 +120,7 @@ class Indicator:
 # Where a run of figures can begin: a noun before the figure, an approximation, or a numeral that
 # does not continue another (the 2 of 5222人 or of 1.26万 begins no figure; neither does the 二 of 三千二百).
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-QUANTITY_START = re.compile(f"(?={PREFIX_NOUNS}|{APPROX_BEFORE})|"
+QUANTITY_START = re.compile(f"(?={PREFIX_NOUNS}|{APPROX_BEFORE}|{PERCENT_WORD})|"
                             f"(?<![\\d.．])(?<!\\d[,，])(?=\\d)|(?<![{CHINESE_DIGITS}])(?=[零〇二两三四五六七八九十]|一[{CHINESE_DIGITS}])")
 
 

@@ -12,13 +12,22 @@ MULTIPLIERS = {"千": 1_000, "万": 10_000, "十万": 100_000, "百万": 1_000_0
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = "[零〇一二两三四五六七八九十百千万亿]+"
+# 十四点二, 零点五: a whole number, 点, then one digit after another
+DECIMAL_POINT = "点"
+CHINESE_DECIMAL = f"{CHINESE}{DECIMAL_POINT}[零〇一二三四五六七八九]+"
 MULTIPLIER = "万亿|千万|百万|十万|万|亿|千"
 ARABIC_RE = re.compile(rf"(?:{ARABIC})")
 CHINESE_RE = re.compile(CHINESE)
 
 
 def parse_chinese(text: str) -> float | None:
-    """Return the value of a Chinese numeral such as 三千二百 or 一百零五, or None."""
+    """Return the value of a Chinese numeral such as 三千二百, 一百零五 or 十四点二, or None."""
+    whole, point, fraction = text.partition(DECIMAL_POINT)
+    if point:
+        value = parse_chinese(whole)
+        if value is None or not fraction or any(char not in DIGITS or char == "两" for char in fraction):
+            return None
+        return float(f"{int(value)}." + "".join(str(DIGITS[char]) for char in fraction))
     if not text or not CHINESE_RE.fullmatch(text):
         return None
     total, wan, section, digit = 0, 0, 0, None

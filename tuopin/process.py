@@ -175,13 +175,25 @@ def speaks_as_township(body: str) -> bool:
     return len(TOWNSHIP_VOICE.findall(body)) > len(COUNTY_VOICE.findall(body))
 
 
+def speaks_as(body: str, region: Region) -> bool:
+    """Tell whether an article speaks as a region of this one's kind: 全县 or 我县 for a 县."""
+    return re.search(f"[全我本该]{re.escape(region.name[-1])}", body) is not None
+
+
 def article_region(gazetteer: Gazetteer, cleaned: Cleaned) -> Region | None:
     """Return the region an article is about: from its title and body, else from the office that
-    issued it (关于2018年全县脱贫攻坚工作情况的报告 under 化隆回族自治县扶贫开发领导小组文件)."""
+    issued it (关于2018年全县脱贫攻坚工作情况的报告 under 化隆回族自治县扶贫开发领导小组文件), else
+    from the office that published it when the article speaks as its kind (全县… from 临泉县扶贫开发局;
+    全县… in 河池日报 is some county of 河池市, not the city)."""
     found = gazetteer.document_region(cleaned.title, cleaned.body_text)
     # 全镇2018年实现脱贫1265户 on the county's site: a township's figures, not the county's (rule 5)
-    if found is None and cleaned.issuer and not speaks_as_township(cleaned.body_text):
-        return gazetteer.document_region(cleaned.issuer, "")
+    if found is not None or speaks_as_township(cleaned.body_text):
+        return found
+    if cleaned.issuer:
+        found = gazetteer.document_region(cleaned.issuer, "")
+    if found is None and cleaned.publisher:
+        office = gazetteer.document_region(cleaned.publisher, "")
+        found = office if office is not None and speaks_as(cleaned.body_text, office) else None
     return found
 
 
