@@ -310,6 +310,12 @@ def test_a_reports_title_above_its_salutation_and_speaker():
     result = clean(text)
     assert result.title == "政府工作报告——2018年1月22日在阜平县第十六届人民代表大会第二次会议上"
     assert result.body_text.startswith("现在,我代表")
+    # the dateline between the headline and its subtitle (set ag)
+    dated = clean("阜平县人民政府网\n\n阜平县2018年政府工作报告\n\n【发布时间:2018-03-05 11:15】 【来源:阜平县人民政府办公室】\n\n"
+                  "——2018年2月26日在阜平县第十六届人民代表大会第二次会议上\n\n各位代表:\n\n"
+                  "现在,我代表县人民政府,向大会报告工作,请予审议。\n去年全县实现3.6万人脱贫,40个贫困村出列。\n")
+    assert dated.title == "阜平县2018年政府工作报告——2018年2月26日在阜平县第十六届人民代表大会第二次会议上"
+    assert dated.publisher == "阜平县人民政府办公室" and dated.body_text.startswith("现在,我代表")
 
 
 def test_hard_wrapped_report_lines_join_back_into_sentences():

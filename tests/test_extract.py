@@ -653,6 +653,19 @@ def test_villages_left_and_teams_sent_in_a_list(extractor):
         ("poverty_exit_households", 32600, "actual"), ("poverty_exit_persons", 140700, "actual")}
 
 
+def test_clauses_that_go_on_a_places_figure_for_other_places_take_its_indicator(extractor):
+    text = ("记者从市住建局获悉,2017年,全市共完成农村危房改造12460户。分县(市、区)看,通榆县完成危改3210户,"
+            "洮南市完成2860户,大安市完成2475户。")  # set ad
+    facts = extractor.extract(text, None, datetime(2018, 1, 20), extractor.gazetteer.get("220800"))
+    assert {(f.indicator_code, f.value, f.adcode, f.period_year) for f in facts} == {
+        ("dilapidated_houses_renovated", 12460, "220800", 2017), ("dilapidated_houses_renovated", 3210, "220822", 2017),
+        ("dilapidated_houses_renovated", 2860, "220881", 2017), ("dilapidated_houses_renovated", 2475, "220882", 2017)}
+    assert facts_of(extractor, "阜平县减贫6135人,涞源县9812人,曲阳县完成7000户。") == {
+        ("poverty_exit_persons", 6135, "actual"), ("poverty_exit_persons", 9812, "actual")}
+    # other words, or another unit, are another statement
+    assert facts_of(extractor, "阜平县减贫6135人,涞源县新建住房9812人。") == {("poverty_exit_persons", 6135, "actual")}
+
+
 def test_a_misspelled_county_gives_no_region_but_an_ambiguous_known_one_is_no_misspelling(extractor):
     city = extractor.gazetteer.get("610900")  # 安康市
     (misspelled,) = extractor.extract("平立县退出贫困村28个。", None, None, city)

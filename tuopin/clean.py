@@ -875,10 +875,15 @@ def headline_before(lines: list[str], kinds: list[str | None], start: int) -> tu
             and is_title_like(lines[above], kinds[above]) and han_count(lines[above]) > han_count(lines[at])):
         return lines[above], [above, at]
     # 创新丰富载体 促进深度融合 / ——秦州区以双联行动推进精准扶贫工作: join the subtitle.
-    # 政府工作报告 / ——2018年1月16日在…会议上: a headline many documents share is still theirs
-    if SUBTITLE.match(lines[at]) and above is not None and (
-            is_title_like(lines[above], kinds[above] if kinds[above] != "template" else None)):
-        return lines[above] + lines[at], [above, at]
+    # 政府工作报告 / ——2018年1月16日在…会议上: a headline many documents share is still theirs,
+    # and the dateline may stand between them (阜平县2018年政府工作报告 / 【发布时间:…】 / ——2018年2月26日在…)
+    if SUBTITLE.match(lines[at]):
+        for _ in range(MAX_SPEECH_LINES):
+            if above is None or kinds[above] != "meta":
+                break
+            above = previous_content(kinds, above)
+        if above is not None and is_title_like(lines[above], kinds[above] if kinds[above] != "template" else None):
+            return lines[above] + lines[at], [above, at]
     return lines[at], [at]
 
 

@@ -80,6 +80,8 @@ VILLAGE_SUBJECT = re.compile(f"(?:^|(?<=[,;:。!?\n“]))(?:在)?(?:[{HAN}]{{2,4
 NOT_A_VILLAGE_NAME = re.compile("贫困|行政|自然|重点|示范|出列|退出|脱贫|深度|美丽|[县市区州省镇乡农个]|^[全该本我各每这那各]")
 # A sub-group of a figure just given is a second wording at best (rule 7).
 SUBGROUP = re.compile(r"\s*其中")
+# 分县(市、区)看,通榆县完成危改3210户: a sentence that breaks the one before down, place by place
+BREAKDOWN = re.compile(r"\s*分[^,;。!?\d]{1,10}?看[,:]")
 # A section heading: a short line without a full stop (一、2017年工作回顾), from line start to line end.
 HEADING = re.compile(r"(?m)^[^\n。;!?]{2,30}$")
 OWN_YEAR = re.compile(r"那一年|这一年|同年|当年|全年|一年来")
@@ -520,6 +522,52 @@ def place_parts(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list
     return parts
 
 
+HAN_ONLY = re.compile(r"[\u4e00-\u9fff]*")
+# 洮男市 (misspelled) or 龙泉关镇: a name that reads as a place's though the gazetteer lacks it
+PLACE_LIKE = re.compile(r"(?![全我本该各])[\u4e00-\u9fff]{1,6}?(?:自治县|县|市|区|旗|镇|乡)")
+MAX_PARALLEL_WORDS = 8
+
+
+def place_opening(text: str, at: int, gazetteer: Gazetteer) -> int | None:
+    """Return where the place name opening text[at:] ends, if a place's name (known or not) opens it."""
+    named = gazetteer.mention_at(text, at)
+    if named:
+        return named.end
+    like = PLACE_LIKE.match(text, at)
+    return like.end() if like else None
+
+
+def parallel_parts(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """Return the figures of clauses that go on a place's figure for other places, saying its words
+    again in part or not at all (通榆县完成危改3210户,洮南市完成2860户,大安市完成2475户; 阜平县减贫
+    6135人,涞源县9812人), each taking the indicator of the figure before it."""
+    claimed = {c.quantity.raw_start for c in found}
+    parts = []
+    for whole in found:
+        q = whole.quantity
+        left, right = span_around(text, q.raw_start, q.end, CLAUSE_END)
+        subject_end = place_opening(text, left, gazetteer)
+        words = text[subject_end:q.start] if subject_end is not None else ""
+        if (subject_end is None or len(words) > MAX_PARALLEL_WORDS or not HAN_ONLY.fullmatch(words)
+                or text[q.end:right].rstrip(CLAUSE_END)):
+            continue  # the clause is not "place, words, figure"
+        at = right
+        while at < len(text) and text[at - 1] in ",;":
+            opening = place_opening(text, at, gazetteer)
+            if opening is None:
+                break
+            figure = QUANTITY_RE.search(text, opening)
+            own = parse_quantities(text, figure.start(), figure.end()) if figure else []
+            said = text[opening:own[0].start] if own else None
+            end = span_around(text, at, at, CLAUSE_END)[1]
+            if (not own or own[0].unit != q.unit or not words.startswith(said) or own[0].raw_start in claimed
+                    or text[own[0].end:end].rstrip(CLAUSE_END)):
+                break
+            parts.append(Candidate(own[0], whole.indicator, whole.rule, at, own[0].end))
+            at = end
+    return parts
+
+
 def place_items(text: str, at: int, unit: str | None, gazetteer: Gazetteer) -> list[tuple[int, Quantity]]:
     """Return (where its name begins, figure) for each place name followed right by a figure in that
     unit, in a list starting at at (康乐县2340万元、卓尼县2110万元)."""
@@ -772,10 +820,10 @@ def relative_cue(scope: str, at: int, baseline: bool, review: bool = False,
 
 
 def subgroup_year(text: str, q: Quantity, written: int | None, review: bool = False) -> int | None:
-    """Return the year of the sentence a 其中 sentence breaks down (2019年共减贫22.9万人。其中,镇雄县减贫7.22万人)
+    """Return the year of the sentence a 其中 or 分县看 sentence breaks down (2019年共减贫22.9万人。其中,镇雄县减贫7.22万人)
     or a 那一年 or 全年 sentence points back to (去年全县脱贫攻坚取得重大进展。全年减少贫困人口1.12万人)."""
     left = span_around(text, q.raw_start, q.end, SENTENCE_END)[0]
-    if left == 0 or not (SUBGROUP.match(text, left) or THAT_YEAR.match(text, left)):
+    if left == 0 or not (SUBGROUP.match(text, left) or BREAKDOWN.match(text, left) or THAT_YEAR.match(text, left)):
         return None
     end = left - 1
     while end > 0 and text[end] in SENTENCE_END:  # …4个县区脱贫摘帽。\n其中: the sentence before the line break
@@ -1033,6 +1081,7 @@ class Extractor:
         found = [replace(c, planned=True) if c.quantity.raw_start in labelled_plans else c for c in found]
         found += part_candidates(body, found)
         found += place_parts(body, found, self.gazetteer)
+        found += parallel_parts(body, found, self.gazetteer)
         found = not_anecdotes(body, outside_mojibake(body, found))
         for c in without_subgroups(body, best_per_quantity(found), self.gazetteer):
             if c.table_at is not None and c.year is None:
