@@ -666,6 +666,24 @@ def test_clauses_that_go_on_a_places_figure_for_other_places_take_its_indicator(
     assert facts_of(extractor, "阜平县减贫6135人,涞源县新建住房9812人。") == {("poverty_exit_persons", 6135, "actual")}
 
 
+def test_a_place_after_a_time_or_where_something_happens_is_the_sentences_subject(extractor):
+    province = extractor.gazetteer.get("620000")  # a provincial daily's story of three counties (set ab)
+    text = ("据统计,2019年康乐县减贫2016户8975人,剩余贫困人口1106户4212人,贫困发生率下降到1.58%。"
+            "去年,集团在康乐县开设建筑工匠培训班,培训贫困劳动力870人。"
+            "中建集团相关负责人表示,今年将在康乐县再投入帮扶资金2500万元,重点支持扶贫车间。")
+    facts = extractor.extract(text, None, datetime(2020, 1, 10), province)
+    assert len(facts) == 7 and {f.adcode for f in facts} == {"622922"}
+
+
+def test_a_bare_count_is_of_what_its_words_or_the_sentences_topic_name_not_of_a_countys_name(extractor):
+    text = "贫困村退出方面,洛南退出31个、山阳退出28个,数量居前两位。"  # set ae
+    facts = extractor.extract(text, None, datetime(2018, 1, 5), extractor.gazetteer.get("611000"))
+    assert {(f.indicator_code, f.value, f.adcode) for f in facts} == {
+        ("poverty_villages_exited", 31, "611021"), ("poverty_villages_exited", 28, "611024")}
+    assert facts_of(extractor, "洛南县退出31个。") == set()  # 31 of what: not counties
+    assert facts_of(extractor, "全省有4个县摘帽,贫困县(区)摘帽4个。") == {("poverty_counties_exited", 4, "actual")}
+
+
 def test_a_misspelled_county_gives_no_region_but_an_ambiguous_known_one_is_no_misspelling(extractor):
     city = extractor.gazetteer.get("610900")  # 安康市
     (misspelled,) = extractor.extract("平立县退出贫困村28个。", None, None, city)

@@ -278,6 +278,17 @@ def own_figures(text: str, rule: Rule, run: list[Quantity]) -> list[Quantity]:
     return near if gap.strip() and all(mark in CLAUSE_END for mark in gap.strip()) else run
 
 
+# 贫困村退出方面,洛南退出31个、山阳退出28个: what the sentence is about, said before its clauses
+TOPIC = re.compile(r"[^,;:。!?\n\d]{2,12}?方面(?=[,:])")
+
+
+def topic_of(text: str, clause_start: int) -> str:
+    """Return the topic an earlier clause of the sentence opens it with (贫困村退出方面), or ''."""
+    sentence_start = span_around(text, clause_start, clause_start, SENTENCE_END)[0]
+    topic = TOPIC.match(text, sentence_start, clause_start)
+    return topic.group() if topic else ""
+
+
 def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
     """Return every (quantity, indicator) pair a rule claims, earliest rule first."""
     found, scan = [], Scan.of(text)
@@ -291,7 +302,8 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
                 indicator = rule.indicator_for(q.unit, text[m.start():q.start])
                 if indicator is None and q.unit == "count":
                     indicator = (rule.indicator_for(elided_unit(text, clause_start, q.start))
-                                 or rule.indicator_for("count", text[clause_start:q.start]))  # 贫困县(区)摘帽4个
+                                 or rule.indicator_for("count", text[clause_start:q.start])  # 贫困县(区)摘帽4个
+                                 or rule.indicator_for("count", topic_of(text, clause_start)))
                 if indicator is None or is_broken_or_threshold(text, q) or is_change_amount(text, q):
                     continue
                 if rule.exclude and rule.exclude.search(text, clause_start, q.start):
@@ -885,6 +897,17 @@ def opens_clause(text: str, sentence_left: int, at: int) -> bool:
     return at == sentence_left or text[at - 1] in CLAUSE_END
 
 
+# 在积石山县,…; 2019年康乐县减贫…; 去年,集团在康乐县开设培训班: what may stand before the name that
+# opens a clause, when the clause is still the place's: a time, where it takes place
+CLAUSE_LEAD = re.compile(rf"(?:{YEAR_TOKEN}|去年|今年|当年|目前)?(?:[^,;:。!?\n\d]{{0,4}}在)?")
+
+
+def led_to(text: str, start: int, at: int) -> bool:
+    """Tell whether only a time or a 在 stands between the clause's start and text[at]."""
+    left = max(start, *(text.rfind(char, start, at) + 1 for char in CLAUSE_END))
+    return CLAUSE_LEAD.fullmatch(text, left, at) is not None
+
+
 def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None:
     """Return the region the last earlier clause of a sentence that opens with a name names
     (昭通市2019年共减贫…,贫困发生率…; 秭归县…最低,为0.43%;郧西县最高,为1.86%) or, failing that, the last one that closes a clause (与井冈山相邻的遂川县,去年退出贫困村19个):
@@ -901,9 +924,7 @@ def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None
         if (after and after in LIST_MARKS) or MEDIA_AFTER.match(text, start + mentions[run].end, end):
             continue
         at = start + m.start
-        # 在积石山县,…: where the sentence takes place opens it as well
-        if (opens_clause(text, start, at) or SPEAKER.fullmatch(text, start, at)
-                or (text[at - 1:at] == "在" and opens_clause(text, start, at - 1))):
+        if opens_clause(text, start, at) or SPEAKER.fullmatch(text, start, at) or led_to(text, start, at):
             opening = mentions[run].region
         if after == ",":
             closing = mentions[run].region
@@ -985,7 +1006,8 @@ class Extractor:
             before = text[m.start - 1:m.start]
             if before in DESTINATION_BEFORE or (before == "向" and SENT_TO.match(text, m.end)):
                 continue
-            given_to = GIVEN_TO.search(text, max(0, m.start - 2), m.start) is not None
+            # 今年将在康乐县再投入帮扶资金2500万元: where the aid goes is not who gives it
+            given_to = before == "在" or GIVEN_TO.search(text, max(0, m.start - 2), m.start) is not None
             if not given_to and (GIVES_AID.match(text, m.end) or HELPED_BUILD.match(text, m.end)
                                  or self.gives_to_a_place(text, m.end)):
                 giver_at = m.start
