@@ -684,6 +684,17 @@ def test_a_bare_count_is_of_what_its_words_or_the_sentences_topic_name_not_of_a_
     assert facts_of(extractor, "全省有4个县摘帽,贫困县(区)摘帽4个。") == {("poverty_counties_exited", 4, "actual")}
 
 
+def test_a_name_beginning_with_和_in_a_list_is_one_label(extractor):
+    city = extractor.gazetteer.get("441600")  # 河源市 (set ae)
+    text = "紫金县、龙川县、和平县、连平县相对贫困人口分别脱贫2.35万人、2.91万人、2.68万人、1.52万人。和平县、东源县分别退出贫困村49个、37个。"
+    facts = extractor.extract(text, None, datetime(2020, 12, 1), city)
+    assert {(f.value, f.adcode) for f in facts} == {(23500, "441621"), (29100, "441622"), (26800, "441624"),
+                                                    (15200, "441623"), (49, "441624"), (37, "441625")}
+    # 有省定相对贫困村49个,全部如期出列: the count, then that all of them exited
+    (exited,) = extractor.extract("和平县有省定相对贫困村49个,全部如期出列。", None, datetime(2020, 12, 1), city)
+    assert (exited.indicator_code, exited.value, exited.adcode) == ("poverty_villages_exited", 49, "441624")
+
+
 def test_a_misspelled_county_gives_no_region_but_an_ambiguous_known_one_is_no_misspelling(extractor):
     city = extractor.gazetteer.get("610900")  # 安康市
     (misspelled,) = extractor.extract("平立县退出贫困村28个。", None, None, city)

@@ -69,7 +69,8 @@ COUNTED_WORDS = {"village": re.compile("村|嘎查"), "team": re.compile("工作
 
 # 贫困县、贫困村分别退出2个、54个: the labels of a list and where a figure stands among its figures.
 RESPECTIVELY = "分别"
-LIST_LABEL_BREAK = re.compile("[、和及与]")
+# 紫金县、龙川县、和平县: right after 、 (or opening the list), 和 begins a name; it joins nothing
+LIST_LABEL_BREAK = re.compile("、|(?<=[^、])[和及与]")
 
 
 def list_position(lead: str) -> tuple[list[tuple[int, int]], int] | None:
