@@ -695,6 +695,19 @@ def test_a_name_beginning_with_和_in_a_list_is_one_label(extractor):
     assert (exited.indicator_code, exited.value, exited.adcode) == ("poverty_villages_exited", 49, "441624")
 
 
+def test_so_far_is_the_time_just_named(extractor):
+    def years(text, published):
+        return {(f.value, f.period_year) for f in extractor.extract(text, None, published)}
+    # the sentence before names its time (sets aa, b)
+    assert years("二〇一九年,全县减贫5217户13846人。至此,全县161个贫困村已累计退出156个,还剩5个贫困村。",
+                 datetime(2020, 1, 3)) == {(5217, 2019), (13846, 2019), (156, 2019), (5, 2019)}
+    assert years("经省人民政府批准,保靖县、古丈县、永顺县、龙山县4县于今年3月正式脱贫摘帽。至此,我州8个县市全部实现脱贫摘帽。",
+                 datetime(2020, 3, 5)) == {(4, 2020), (8, 2020)}
+    # it names none: the time of writing (set t)
+    assert years("经第三方评估,3个县均符合贫困县退出条件。至此,全州7个贫困县全部脱贫摘帽,累计退出贫困村1166个。",
+                 datetime(2020, 11, 24)) == {(7, 2020), (1166, 2020)}
+
+
 def test_a_misspelled_county_gives_no_region_but_an_ambiguous_known_one_is_no_misspelling(extractor):
     city = extractor.gazetteer.get("610900")  # 安康市
     (misspelled,) = extractor.extract("平立县退出贫困村28个。", None, None, city)

@@ -32,10 +32,11 @@ SINCE = re.compile(r"((?:19|20)\d\d)年[\u4e00-\u9fff]{0,6}?以来")
 FROM_YEAR = re.compile(f"(?:由|从)(?={YEAR_TOKEN})")
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
 FIVE_YEAR_PLAN = re.compile("|".join(FIVE_YEAR_PLANS))
-CURRENT_YEAR = re.compile("今年|目前|截至目前|截止目前|到今|至今|至此|当前|现在|本年|(?<![\\d年])\\d{1,2}月\\d{1,2}日")
-# 六年来, 近年来, 截至5月底: a span up to the time of writing, or the end of a month, which in a review
-# of the year before are that year (五年来 in a government work report of February 2021: 2016-2020)
-UP_TO_NOW = re.compile("(?<![\\d年])[二两三四五六七八九十]年(?:来|以来)|近年来|(?<![\\d年])\\d{1,2}月(?:底|末)")
+CURRENT_YEAR = re.compile("今年|目前|截至目前|截止目前|到今|至今|当前|现在|本年|(?<![\\d年])\\d{1,2}月\\d{1,2}日")
+# 六年来, 近年来, 截至5月底, 至此: a span up to the time of writing, or the end of a month, which in a
+# review of the year before are that year (五年来 in a government work report of February 2021: 2016-2020;
+# 二〇一九年,全县减贫5217户。至此,全县161个贫困村已累计退出156个 in a notice of January 2020)
+UP_TO_NOW = re.compile("(?<![\\d年])[二两三四五六七八九十]年(?:来|以来)|近年来|(?<![\\d年])\\d{1,2}月(?:底|末)|至此")
 DAY_AFTER_YEAR = re.compile(r"\d{1,2}月")
 CHANGE_ENDS = re.compile(f"(?:由|从|{CHANGE})$")
 LAST_YEAR = re.compile("去年|上年")
@@ -85,6 +86,7 @@ BREAKDOWN = re.compile(r"\s*分[^,;。!?\d]{1,10}?看[,:]")
 # A section heading: a short line without a full stop (一、2017年工作回顾), from line start to line end.
 HEADING = re.compile(r"(?m)^[^\n。;!?]{2,30}$")
 OWN_YEAR = re.compile(r"那一年|这一年|同年|当年|全年|一年来")
+POINTS_BACK = re.compile(r"\s*至此")
 THAT_YEAR = re.compile(rf"[\s”’」』)]*(?:{OWN_YEAR.pattern})")
 # A clause opening with a county's name that the gazetteer does not know (a misspelling) has no region.
 # 罗成仫佬族自治县 (罗城 misspelled): an autonomous county's name is whole with its peoples
@@ -761,6 +763,13 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
         # 2018年,…贫困发生率由上年的10.55%下降到5.45%: the year before the change's end
         end_year = period_year(text, replace(q, baseline=False), written, default, planned_figure, review)
         return end_year - 1 if end_year else None
+    # 4县于今年3月正式脱贫摘帽。至此,我州8个县市全部实现脱贫摘帽: up to the time just named
+    sentence_left = span_around(text, q.raw_start, q.end, SENTENCE_END)[0]
+    if (sentence_left and POINTS_BACK.match(text, sentence_left)
+            and not unchanging_years(text, sentence_left, q.raw_start)):
+        back = previous_year(text, sentence_left, written, review)
+        if back:
+            return back
     for breaks in (CLAUSE_END, SENTENCE_END):
         left, right = span_around(text, q.raw_start, q.end, breaks)
         listed = listed_year(text[left:q.raw_start])
@@ -837,6 +846,11 @@ def subgroup_year(text: str, q: Quantity, written: int | None, review: bool = Fa
     left = span_around(text, q.raw_start, q.end, SENTENCE_END)[0]
     if left == 0 or not (SUBGROUP.match(text, left) or BREAKDOWN.match(text, left) or THAT_YEAR.match(text, left)):
         return None
+    return previous_year(text, left, written, review)
+
+
+def previous_year(text: str, left: int, written: int | None, review: bool = False) -> int | None:
+    """Return the year the sentence before the one starting at left names, or its relative time gives."""
     end = left - 1
     while end > 0 and text[end] in SENTENCE_END:  # …4个县区脱贫摘帽。\n其中: the sentence before the line break
         end -= 1
