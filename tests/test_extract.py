@@ -708,6 +708,13 @@ def test_so_far_is_the_time_just_named(extractor):
                  datetime(2020, 11, 24)) == {(7, 2020), (1166, 2020)}
 
 
+def test_a_sentences_time_is_its_heads_not_an_earlier_items(extractor):
+    text = ("这位负责人用一组数据展示了脱贫攻坚成效:2016年至2019年,全省累计投入财政专项扶贫资金386.9亿元;"
+            "“十三五”易地扶贫搬迁13.47万人任务全面完成;累计完成农村危房改造33.8万户;稳定转移就业贫困劳动力132.7万人。")  # set a
+    years = {f.value: f.period_year for f in extractor.extract(text, None, datetime(2020, 4, 27))}
+    assert years == {38690000000: 2019, 134700: 2020, 338000: 2019, 1327000: 2019}
+
+
 def test_a_misspelled_county_gives_no_region_but_an_ambiguous_known_one_is_no_misspelling(extractor):
     city = extractor.gazetteer.get("610900")  # 安康市
     (misspelled,) = extractor.extract("平立县退出贫困村28个。", None, None, city)

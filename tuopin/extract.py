@@ -782,6 +782,8 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
             return years_in(text[left + froms[-1]:q.raw_start])[0][1]
         # 由2016年底的7.2%降至3.8%,全年退出贫困村412个: a change's starting year dates its baseline only
         before = years_in(text[left:q.raw_start]) if q.baseline else unchanging_years(text, left, q.raw_start)
+        if breaks == SENTENCE_END:
+            before = [(pos, year) for pos, year in before if not in_other_item(text, left, left + pos, q.raw_start)]
         cue = relative_cue(text[left:right], q.raw_start - left, q.baseline, review)
         # 根据《规划(2016—2020年)》,今年全县计划…: whichever of a year and a relative time is nearer
         if before and (cue is None or before[-1][0] > cue[0] or cue[0] > q.raw_start - left):
@@ -797,6 +799,14 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
         return fallback
     # a plan that names no year is for this year or later, whatever year the article reports on
     return written if planned_figure and written and (default is None or default < written) else default
+
+
+def in_other_item(text: str, sentence_left: int, at: int, figure_at: int) -> bool:
+    """Tell whether text[at] stands in another item than the figure's of a sentence listing items
+    after ;, but not in the first: 2016年至2019年,全省累计投入…;“十三五”易地扶贫搬迁13.47万人任务全面完成;
+    累计完成农村危房改造33.8万户 (the sentence's time is its head's, an item's own is that item's)."""
+    first_end = text.find(";", sentence_left, figure_at)
+    return first_end != -1 and first_end < at < text.rfind(";", sentence_left, figure_at)
 
 
 def heading_year(text: str, at: int) -> int | None:
