@@ -715,6 +715,16 @@ def test_a_sentences_time_is_its_heads_not_an_earlier_items(extractor):
     assert years == {38690000000: 2019, 134700: 2020, 338000: 2019, 1327000: 2019}
 
 
+def test_the_nations_figures_and_this_years_part_of_a_running_total(extractor):
+    province = extractor.gazetteer.get("430000")  # set ad
+    nation = extractor.extract("从全国看,农村贫困人口从2012年底的9899万人减少到2019年底的551万人。", None,
+                               datetime(2020, 5, 1), province)
+    assert {(f.value, f.adcode, f.qualifier) for f in nation} == {(98990000, "100000", "baseline"),
+                                                                  (5510000, "100000", "actual")}
+    parts = facts_of(extractor, "全县累计实施农村危房改造12380户,其中今年已完成3216户。")
+    assert parts == {("dilapidated_houses_renovated", 12380, "actual"), ("dilapidated_houses_renovated", 3216, "actual")}
+
+
 def test_a_misspelled_county_gives_no_region_but_an_ambiguous_known_one_is_no_misspelling(extractor):
     city = extractor.gazetteer.get("610900")  # 安康市
     (misspelled,) = extractor.extract("平立县退出贫困村28个。", None, None, city)

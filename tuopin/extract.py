@@ -44,6 +44,7 @@ FROM_YEAR_BEFORE = re.compile(r"[由从](?:上年|上一年|前一年)(?:年末|
 NEXT_YEAR = re.compile("明年|下一年|来年")
 # 内地现行标准下9,899万农村贫困人口: the mainland, as a Hong Kong paper says it
 NATIONWIDE = re.compile("全国|内地(?=现行|农村|贫困)")
+NATIONWIDE_TOPIC = re.compile("(?:从|就|放眼|纵观|在)?全国(?:范围内?)?(?:来看|看|而言|上)?[,:]")
 # 全省, 本市, 该县: the region of that kind the article is about, or the one it lies in.
 OWN_LEVEL = re.compile("(?:全|本|该|我)(?P<kind>[省市州县区旗盟])")
 HAN = "\u4e00-\u9fff"
@@ -482,8 +483,11 @@ def cell_candidates(text: str, rules: list[Rule], head: str, start: int, end: in
 # 今年全省76.2万人搬迁任务已全面完成,其中毕节市、铜仁市分别为21.5万人、13.8万人: parts of the figure
 # before, each its place's, counted by the same indicator though the clause names none
 # (and 累计发放扶贫小额信贷2.85亿元,其中2017年新增发放9,630万元: one year's part)
+# (其中今年已完成3216户: this year's part of a running total)
+ONE_YEAR = f"(?:{YEAR_TOKEN}|今年|去年|上年|当年)"
 PARTS = re.compile(f"其中,?(?:[^,;。!?\\n\\d]{{2,40}}?{RESPECTIVELY}(?:为|是|有|达到?)?"
-                   f"|{YEAR_TOKEN}[^,;。!?\\n\\d]{{0,10}}?)(?P<q>{SEQUENCE})")
+                   f"|{ONE_YEAR}[^,;。!?\\n\\d]{{0,10}}?)(?P<q>{SEQUENCE})")
+ONE_YEAR_RE = re.compile(ONE_YEAR)
 
 
 def part_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -640,7 +644,7 @@ def without_subgroups(text: str, found: list[Candidate], gazetteer: Gazetteer) -
                 and any(k.indicator.code == c.indicator.code and k.quantity.raw_start >= sentence
                         and k.rule.rank <= c.rule.rank for k in kept)
                 and not gazetteer.mentions(text[clause:c.quantity.raw_start])
-                and not YEAR.search(text, clause, c.quantity.raw_start)):
+                and not ONE_YEAR_RE.search(text, clause, c.quantity.raw_start)):
             continue
         kept.append(c)
     return kept
@@ -1073,7 +1077,11 @@ class Extractor:
         """Tell whether an earlier clause of the sentence counts something nationwide, which the
         figure's clause goes on about: 放眼全国,832个贫困县中,截至今年初已有780个脱贫摘帽."""
         nationwide = NATIONWIDE.search(text, sentence_left, clause_left)
-        return nationwide is not None and QUANTITY_RE.search(text, nationwide.end(), clause_left) is not None
+        if nationwide is None:
+            return False
+        # 从全国看,农村贫困人口从2012年底的9899万人减少到…: a clause that says the sentence is the nation's
+        topic = NATIONWIDE_TOPIC.match(text, span_around(text, nationwide.start(), nationwide.end(), CLAUSE_END)[0])
+        return topic is not None or QUANTITY_RE.search(text, nationwide.end(), clause_left) is not None
 
     def recent_region(self, text: str, at: int, kind: str, document_region: Region) -> Region | None:
         """Return the region of that kind within the document's that the text named last before at:
