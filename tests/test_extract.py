@@ -725,6 +725,40 @@ def test_the_nations_figures_and_this_years_part_of_a_running_total(extractor):
     assert parts == {("dilapidated_houses_renovated", 12380, "actual"), ("dilapidated_houses_renovated", 3216, "actual")}
 
 
+def test_a_table_set_out_with_single_spaces_and_its_units_in_its_title(extractor):
+    from tuopin.clean import clean
+    text = ("2018年我市脱贫攻坚取得决定性进展\n发布时间:2019-02-20 来源:市扶贫开发办公室\n"
+            "记者从市扶贫办获悉,2018年,全市实现12.86万贫困人口脱贫,贫困发生率降至1.36%。\n"
+            "2018年坝上四县减贫情况(单位:人、%)\n县别 脱贫人口 贫困发生率\n张北县 18652 0.82\n康保县 15230 0.94\n"
+            "注:贫困发生率为2018年底数据。\n")  # set ai
+    cleaned = clean(text)
+    assert "张北县  18652  0.82" in cleaned.body_text  # the cells stay apart
+    city = extractor.gazetteer.get("130700")
+    facts = extractor.extract(cleaned.body_text, cleaned.title, cleaned.published_at, city)
+    assert {(f.indicator_code, f.value, f.adcode, f.period_year) for f in facts} >= {
+        ("poverty_exit_persons", 18652, "130722", 2018), ("poverty_incidence_rate", 0.82, "130722", 2018),
+        ("poverty_exit_persons", 15230, "130723", 2018), ("poverty_incidence_rate", 0.94, "130723", 2018)}
+
+
+def test_teams_listed_after_a_total_in_the_next_sentence_and_a_slogans_goal(extractor):
+    text = ("2018年,全市各级驻村工作队紧扣“两不愁三保障”目标,吃住在村、真帮实扶,为全市实现6.53万贫困人口脱贫、"
+            "236个贫困村退出作出了积极贡献。目前,全市共选派驻村工作队1392个。其中,汉滨区、旬阳县、紫阳县派驻工作队"
+            "分别为218个、197个、163个。")  # set ai
+    facts = extractor.extract(text, None, datetime(2019, 4, 22), extractor.gazetteer.get("610900"))
+    assert {(f.indicator_code, f.value, f.adcode, f.qualifier) for f in facts} == {
+        ("poverty_exit_persons", 65300, "610900", "actual"), ("poverty_villages_exited", 236, "610900", "actual"),
+        ("village_work_teams", 1392, "610900", "actual"), ("village_work_teams", 218, "610902", "actual"),
+        ("village_work_teams", 197, "610928", "actual"), ("village_work_teams", 163, "610924", "actual")}
+    parts = facts_of(extractor, "目前,全市共投入帮扶资金1392万元。其中,汉滨区、旬阳县分别为218万元、197万元。")
+    assert {value for _, value, _ in parts} == {13920000, 2180000, 1970000}
+
+
+def test_a_long_since_span_dates_to_the_year_written_and_moved_workers_placed(extractor):
+    (credit,) = extractor.extract("自2014年开展扶贫小额信贷工作以来,全县累计投放扶贫小额信贷11.63亿元。", None, datetime(2019, 7, 1))
+    assert (credit.value, credit.period_year) == (1163000000, 2019)  # set ai
+    assert facts_of(extractor, "累计帮助4.31万名搬迁劳动力实现就业。") == {("labor_transferred", 43100, "actual")}
+
+
 def test_a_misspelled_county_gives_no_region_but_an_ambiguous_known_one_is_no_misspelling(extractor):
     city = extractor.gazetteer.get("610900")  # 安康市
     (misspelled,) = extractor.extract("平立县退出贫困村28个。", None, None, city)

@@ -504,3 +504,13 @@ def test_an_article_naming_no_place_is_its_publishing_offices_when_it_speaks_as_
     # 全县 in a prefecture's paper is one of its counties, unnamed: no region rather than the city
     paper = clean(text.format("阜阳日报"))
     assert paper.publisher == "阜阳日报" and article_region(gaz, paper) is None
+
+
+def test_places_spread_over_the_map_and_an_office_acting_jointly_decide_no_region(gaz):
+    # 紧盯新疆、天津、福建等输转基地 (set ai): no word of the nation, no place dominates
+    assert gaz.document_region("县人社局:2017年就业扶贫工作成效明显",
+                               "依托驻外劳务工作站,紧盯新疆、天津、福建等输转基地,全年向县外输出劳动力11.26万人。") is None
+    assert gaz.document_region(None, "全国脱贫攻坚取得决定性进展,河北、山西、福建等地贫困发生率降至1%以下。").level == "country"
+    # 县住建局会同县扶贫移民局: 会同 is "jointly with", not 会同县
+    assert gaz.mentions("县住建局会同县扶贫移民局、县财政局进行了督查") == []
+    assert [m.region.adcode for m in gaz.mentions("会同县扶贫移民局")] == ["431225"]

@@ -401,6 +401,37 @@ def unwrap(raw_lines: list[str]) -> list[str]:
 FIGURE_SPACE = gated(re.compile(rf"(?<=[\d%％])[ \t\u3000\xa0]+(?=[{HAN}%％])|(?<=[{HAN}])[ \t\u3000\xa0]+(?=\d)"))
 
 
+# 县别 脱贫人口 贫困发生率 / 张北县 18652 0.82: a table whose cells a site set out with one space each
+SPACED_LABEL = re.compile(rf"(?=.*[{HAN}])[{HAN}A-Za-z()（）%％、/]{{1,12}}")
+SPACED_NUMBER = re.compile(r"[-—+]?\d[\d.,]*[%％]?")
+MIN_SPACED_ROWS = 2
+
+
+def widen_spaced_tables(lines: list[str]) -> list[str]:
+    """Give the cells of a table set out with single spaces two spaces each, as a table's cells have:
+    a header of three words or more, then two rows or more of a label and as many figures."""
+    widened, i = list(lines), 0
+    while i < len(lines):
+        head = lines[i].split(" ")
+        j = i + 1
+        if len(head) >= MIN_TABLE_CELLS and all(map(SPACED_LABEL.fullmatch, head)):
+            while j < len(lines) and spaced_row(lines[j], len(head)):
+                j += 1
+            if j - i - 1 >= MIN_SPACED_ROWS:
+                widened[i:j] = ["  ".join(line.split(" ")) for line in lines[i:j]]
+                i = j
+                continue
+        i += 1
+    return widened
+
+
+def spaced_row(line: str, cells: int) -> bool:
+    """Tell whether a line is a label and cells - 1 figures, each after one space."""
+    words = line.split(" ")
+    return (len(words) == cells and SPACED_LABEL.fullmatch(words[0]) is not None
+            and all(map(SPACED_NUMBER.fullmatch, words[1:])))
+
+
 def close_figures(line: str) -> str:
     """Remove the spaces between a figure and the words around it (not between a table's cells)."""
     return line if cell_count(line) >= MIN_TABLE_CELLS else FIGURE_SPACE.sub("", line)
@@ -1118,7 +1149,7 @@ def clean(text: str, templates=None, context: Context | None = None) -> Cleaned:
     context = context or Context()
     raw_lines = (text or "").splitlines()
     # an HTML page's lines are its blocks already; a text file may be wrapped to a page's width
-    lines = [tidy(line) for line in (raw_lines if context.main_text else unwrap(raw_lines))]
+    lines = widen_spaced_tables([tidy(line) for line in (raw_lines if context.main_text else unwrap(raw_lines))])
     kinds = [classify(line) for line in lines]
     mark_templates(lines, kinds, templates)
     mark_table_headers(lines, kinds)

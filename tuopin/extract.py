@@ -26,7 +26,7 @@ CHINESE_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "001234
 # 2010年不变价: a price basis; 自2017年结对以来, 2014年建档立卡以来: a span up to now
 COMPARISON = re.compile("相比|同比|比较|[\u4e00-\u9fff]{0,6}?以来|不变价|可比价|价格")
 COMPARED_TO = ("较", "比")  # 较2015年增长了150%
-SINCE = re.compile(r"((?:19|20)\d\d)年[\u4e00-\u9fff]{0,6}?以来")
+SINCE = re.compile(r"((?:19|20)\d\d)年[\u4e00-\u9fff]{0,12}?以来")  # 自2014年开展扶贫小额信贷工作以来
 # 由2014年底的5.6万人减少至1234人: the year after 由 is the starting figure's, not the end's
 # (but 2019年,贫困发生率由2.1%降至0.4% dates both).
 FROM_YEAR = re.compile(f"(?:由|从)(?={YEAR_TOKEN})")
@@ -57,7 +57,7 @@ TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|(?
 ATTRIBUTIVE = re.compile("(?<=计划)(?!剩余|余下)[^,;。!?\\d]{1,6}的")
 HYPOTHETICAL = re.compile("如果|假如|假设|倘若|若是|一旦")
 # Words by which a clause says its figures are done, not planned: 计划减贫2000人,实际减贫2300人.
-PURPOSE_OR_DONE = re.compile("为|围绕|按照|对照|根据|完成|实现|超额|圆满|达到|达成")
+PURPOSE_OR_DONE = re.compile("为|围绕|按照|对照|根据|紧扣|聚焦|对标|瞄准|锚定|完成|实现|超额|圆满|达到|达成")
 DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
 # A goal said to be met: 各项目标任务全面完成,全年实现12356户35612人稳定脱贫.
 GOAL_MET = re.compile("(?<=目标)(?:任务)?(?:均|已|都|已经|全面|全部|圆满|顺利|如期|超额|基本|胜利|提前)*(?:完成|实现|达成)")
@@ -339,7 +339,7 @@ def table_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
     """Return the figures of the rows under a table's header row, each read as its column's header
     followed by the cell (剩余贫困人口18080人), or, in a table with a unit column, as the row's label,
     value and unit (脱贫人口8652人); each placed where the cell stands in the text."""
-    found, header, value_columns, header_at, offset = [], None, [], 0, 0
+    found, header, value_columns, header_at, offset, above = [], None, [], 0, 0, ""
     for line in text.split("\n"):
         cells = cells_of(line, offset)
         words = [text[a:b] for a, b in cells]
@@ -349,7 +349,7 @@ def table_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
         elif UNIT_COLUMN.fullmatch(words[1]):
             header, value_columns, header_at = words, unit_table_value_columns(words), offset
         elif not has_digit(YEAR_LABEL.sub("", line)):  # 县别 2018年减贫人数(万人): a header may name a year
-            header, value_columns, header_at = words, [], offset
+            header, value_columns, header_at = with_units(words, above), [], offset
         elif any(names_one_village(word) for word in words):
             pass  # 1	黄陂镇	杨依村	86	327	5	1.21: a row of one village's figures is an anecdote (rule 1)
         elif header and len(cells) == len(header) and value_columns:
@@ -364,7 +364,28 @@ def table_candidates(text: str, rules: list[Rule]) -> list[Candidate]:
                         for c in cell_candidates(text, rules, head, start, end, offset)]
         found += [replace(c, table_at=header_at) for c in row]
         offset += len(line) + 1
+        above = line if line.strip() else above
     return found
+
+
+# 2018年坝上四县减贫情况(单位:人、%): a table's title may give its columns' units, in their order
+TABLE_UNITS = re.compile(r"[(（]?单位[::]\s*(?P<units>[^()（）:：]{1,20}?)[)）]?\s*$")
+UNIT_LIST_BREAK = re.compile("[、,/]")
+
+
+def with_units(header: list[str], title: str) -> list[str]:
+    """Return a table's header with the units its title gives: one for every column after the first,
+    or one for all of them; a column that names its own unit keeps it."""
+    given = TABLE_UNITS.search(title)
+    if not given:
+        return header
+    units = [unit.strip() for unit in UNIT_LIST_BREAK.split(given["units"]) if unit.strip()]
+    if len(units) == 1:
+        units *= len(header) - 1
+    if len(units) != len(header) - 1:
+        return header
+    return [header[0]] + [head if HEADER_UNIT.search(head) else f"{head}({unit})"
+                          for head, unit in zip(header[1:], units)]
 
 
 # How many lines above a table's header its lead-in may say the year the table is for.
@@ -499,6 +520,9 @@ def part_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
         sentence_start = span_around(text, m.start(), m.start(), SENTENCE_END)[0]
         if text[clause_start:m.start()].strip():
             continue  # the 其中 must open its clause
+        if clause_start == sentence_start and sentence_start > 0:
+            # 全市共选派驻村工作队1392个。其中,汉滨区、旬阳县分别为218个、197个: the sentence before's
+            sentence_start = span_around(text, sentence_start - 1, sentence_start - 1, SENTENCE_END)[0]
         before = [c for c in found if sentence_start <= c.quantity.raw_start < clause_start]
         if not before:
             continue
@@ -930,10 +954,15 @@ def opens_clause(text: str, sentence_left: int, at: int) -> bool:
 CLAUSE_LEAD = re.compile(rf"(?:{YEAR_TOKEN}|去年|今年|当年|目前)?(?:[^,;:。!?\n\d]{{0,4}}在)?")
 
 
+def clause_left(text: str, start: int, at: int) -> int:
+    """Return where the clause holding text[at] begins, in a sentence beginning at start."""
+    return max(start, *(text.rfind(char, start, at) + 1 for char in CLAUSE_END))
+
+
 def led_to(text: str, start: int, at: int) -> bool:
-    """Tell whether only a time or a 在 stands between the clause's start and text[at]."""
-    left = max(start, *(text.rfind(char, start, at) + 1 for char in CLAUSE_END))
-    return CLAUSE_LEAD.fullmatch(text, left, at) is not None
+    """Tell whether only a time or a 在 stands between the clause's start and text[at] (a place the
+    clause names before, as in 金寨县在全国率先探索, is its subject instead)."""
+    return CLAUSE_LEAD.fullmatch(text, clause_left(text, start, at), at) is not None
 
 
 def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None:
@@ -952,7 +981,9 @@ def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None
         if (after and after in LIST_MARKS) or MEDIA_AFTER.match(text, start + mentions[run].end, end):
             continue
         at = start + m.start
-        if opens_clause(text, start, at) or SPEAKER.fullmatch(text, start, at) or led_to(text, start, at):
+        if (opens_clause(text, start, at) or SPEAKER.fullmatch(text, start, at)
+                or (led_to(text, start, at) and not any(clause_left(text, start, at) <= start + other.start < at
+                                                        for other in mentions[:i]))):
             opening = mentions[run].region
         if after == ",":
             closing = mentions[run].region

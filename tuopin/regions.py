@@ -89,6 +89,8 @@ BLOCKING_PHRASES = (
     "价值连城", "阳春三月", "阳春白雪", "凌云壮志", "龙凤呈祥", "黄梅戏", "阿里巴巴",
     "凤凰网", "凤凰卫视", "凤凰涅槃", "和政府", "盘山公路", "新华社", "新华网", "朝阳产业",
     "朝阳行业", "祁连山",
+    # 县住建局会同县扶贫移民局: an office acting together with another (会同, "jointly with"), no 会同县
+    "局会同", "办会同", "委会同", "部会同", "厅会同", "门会同", "府会同", "组会同", "会同有关", "会同相关",
 )
 
 # A short name directly followed by one of these is part of a longer proper noun (a
@@ -559,6 +561,8 @@ class Gazetteer:
             for node in (region, *self._lineage(region)):
                 subtree[node.adcode] += weight
         found = self._descend(weights, subtree)
+        if found is self.country and not weights.get(found.adcode):
+            return None  # 紧盯新疆、天津、福建等输转基地: places spread over the map, and no word of the nation
         # 我省25个贫困县全部脱贫摘帽, then 全省… throughout and the counties by name: the article speaks
         # for the province its counties lie in, not for the prefecture that holds most of them.
         kind = self._speaking_kind(markers)
