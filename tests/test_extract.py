@@ -759,6 +759,12 @@ def test_a_long_since_span_dates_to_the_year_written_and_moved_workers_placed(ex
     assert facts_of(extractor, "累计帮助4.31万名搬迁劳动力实现就业。") == {("labor_transferred", 43100, "actual")}
 
 
+def test_funds_over_a_span_of_years(extractor):
+    text = "2020年,萧山区投入我县东西部扶贫协作资金1.12亿元;2017年至2020年累计投入3.86亿元,实施帮扶项目264个。"  # set w
+    assert {(f.value, f.period_year) for f in extractor.extract(text, None, datetime(2020, 12, 1))} == {
+        (112000000, 2020), (386000000, 2020)}
+
+
 def test_a_misspelled_county_gives_no_region_but_an_ambiguous_known_one_is_no_misspelling(extractor):
     city = extractor.gazetteer.get("610900")  # 安康市
     (misspelled,) = extractor.extract("平立县退出贫困村28个。", None, None, city)
