@@ -765,6 +765,42 @@ def test_funds_over_a_span_of_years(extractor):
         (112000000, 2020), (386000000, 2020)}
 
 
+def test_a_roundups_sections_are_the_counties_their_headings_open_with(extractor):
+    prefecture = extractor.gazetteer.get("433100")  # 湘西州 (set ak)
+    text = ("编者按:本期快讯摘编部分乡镇一线的工作动态。\n▲永顺县石堤镇:“回头看”确保不漏一户\n"
+            "目前,全镇1483户5621名贫困群众已全部稳定脱贫。\n▲保靖县葫芦镇:小额信贷“贷”出产业兴旺\n"
+            "全镇累计发放扶贫小额信贷2365万元。\n▲双龙镇:劳务协作“输”出致富路\n今年以来全镇转移就业劳动力2160人。\n")
+    facts = extractor.extract(text, None, datetime(2020, 11, 20), prefecture)
+    assert {(f.value, f.adcode) for f in facts} == {(1483, "433127"), (5621, "433127"), (23650000, "433125"), (2160, None)}
+
+
+def test_plans_of_one_village_and_the_years_task_and_a_goal_followed(extractor):
+    township = facts_of(extractor, "今年全乡易地扶贫搬迁任务是326户1108人。我们村今年的任务是脱贫48户163人。")
+    assert township == {("relocated_households", 326, "target"), ("relocated_persons", 1108, "target")}  # set ak
+    assert facts_of(extractor, "2018年,岷县紧盯“一超过两不愁三保障”目标,全年减少贫困人口5386户23412人,退出贫困村62个。") == {
+        ("poverty_exit_households", 5386, "actual"), ("poverty_exit_persons", 23412, "actual"),
+        ("poverty_villages_exited", 62, "actual")}
+
+
+def test_exits_dated_in_their_clause_and_certified(extractor):
+    assert facts_of(extractor, "全乡13个贫困村已于2019年底前全部退出。") == {("poverty_villages_exited", 13, "actual")}
+    assert facts_of(extractor, "截至目前,已有1093户4487人通过脱贫验收。") == {
+        ("poverty_exit_households", 1093, "actual"), ("poverty_exit_persons", 4487, "actual")}  # set ak
+
+
+def test_an_article_early_in_a_year_that_opens_with_the_year_before_reviews_it(extractor):
+    def years(text, published):
+        return {f.value: f.period_year for f in extractor.extract(text, None, published)}
+    text = ("记者近日从县扶贫办获悉,2018年,岷县全年减少贫困人口5386户。\n资金投入持续加大。全县统筹投入各类扶贫资金11.37亿元。\n"
+            "2019年岷县将全力推进脱贫摘帽,计划减贫3200户。")  # set ak
+    assert years(text, datetime(2019, 1, 15)) == {5386: 2018, 1137000000: 2018, 3200: 2019}
+    assert years(text, datetime(2019, 6, 15)) == {5386: 2018, 1137000000: 2019, 3200: 2019}
+    opening = "去年,金寨县全年减少贫困人口2.06万人。\n全县统筹投入财政扶贫资金3.52亿元。"
+    assert years(opening, datetime(2016, 3, 14)) == {20600: 2015, 352000000: 2015}
+    # the campaign's poverty rate ended with it: 降至0 in an article of 2021 is 2020's
+    assert years("贫困发生率从建档立卡之初的19.31%降至0。", datetime(2021, 3, 2)) == {19.31: 2020, 0: 2020}
+
+
 def test_a_misspelled_county_gives_no_region_but_an_ambiguous_known_one_is_no_misspelling(extractor):
     city = extractor.gazetteer.get("610900")  # 安康市
     (misspelled,) = extractor.extract("平立县退出贫困村28个。", None, None, city)

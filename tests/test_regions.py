@@ -514,3 +514,11 @@ def test_places_spread_over_the_map_and_an_office_acting_jointly_decide_no_regio
     # 县住建局会同县扶贫移民局: 会同 is "jointly with", not 会同县
     assert gaz.mentions("县住建局会同县扶贫移民局、县财政局进行了督查") == []
     assert [m.region.adcode for m in gaz.mentions("会同县扶贫移民局")] == ["431225"]
+
+
+def test_the_one_county_a_story_names_beside_provinces_people_work_in_is_its_region(gaz):
+    body = ("早上六点多出门,从巴东县城坐车到溪丘湾乡,再转摩托车进村。全村在外务工的62人,"
+            "大多在浙江、广东的电子厂和工地上。全乡今年已完成危房改造154户。")  # set ak
+    assert gaz.document_region("第一书记日记", body).name == "巴东县"
+    # two counties of different provinces, and provinces beside them: none dominates
+    assert gaz.document_region(None, "巴东县和岷县都在浙江、广东设有劳务工作站。") is None

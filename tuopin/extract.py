@@ -52,12 +52,12 @@ HAN = "\u4e00-\u9fff"
 MEDIA_AFTER = re.compile(f"日报|晚报|报|电视|广播|新闻|网|在线|频道|融媒|发布|[{HAN}]{{1,2}}(?:报讯|报记者|日报|晚报)")
 
 # Planned or required figures (ANNOTATION rule 4): 计划, 力争, 确保…前, 要, 将, 目标, 任务.
-TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|(?<!雨露)计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将(?=[^,;。!?\\d]{0,4}(?:完成|实现|脱贫|摘帽|退出|出列|减贫|减少|搬迁|达到|整合|投入|安排|筹集|筹措|实施|培训|转移|改造))|(?<![主重需必只还])要(?![求素点闻])")
+TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|任务(?:是|为)|(?<!雨露)计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将(?=[^,;。!?\\d]{0,4}(?:完成|实现|脱贫|摘帽|退出|出列|减贫|减少|搬迁|达到|整合|投入|安排|筹集|筹措|实施|培训|转移|改造))|(?<![主重需必只还])要(?![求素点闻])")
 # 计划摘帽的5个: what follows 计划 up to the figure describes what the figure counts (确保剩余的 does not)
 ATTRIBUTIVE = re.compile("(?<=计划)(?!剩余|余下)[^,;。!?\\d]{1,6}的")
 HYPOTHETICAL = re.compile("如果|假如|假设|倘若|若是|一旦")
 # Words by which a clause says its figures are done, not planned: 计划减贫2000人,实际减贫2300人.
-PURPOSE_OR_DONE = re.compile("为|围绕|按照|对照|根据|紧扣|聚焦|对标|瞄准|锚定|完成|实现|超额|圆满|达到|达成")
+PURPOSE_OR_DONE = re.compile("为|围绕|按照|对照|根据|紧扣|紧盯|盯紧|聚焦|对标|瞄准|锚定|锁定|完成|实现|超额|圆满|达到|达成")
 DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
 # A goal said to be met: 各项目标任务全面完成,全年实现12356户35612人稳定脱贫.
 GOAL_MET = re.compile("(?<=目标)(?:任务)?(?:均|已|都|已经|全面|全部|圆满|顺利|如期|超额|基本|胜利|提前)*(?:完成|实现|达成)")
@@ -71,7 +71,7 @@ THRESHOLD_BEFORE = re.compile("(?:低于|高于|不低于|不高于|不足|不�
 CORRUPT_NEIGHBOUR = re.compile(r"[+*＊?]")
 # A figure about one village or one household is an anecdote, not a fact about a region (rule 1).
 # 贫困户李某某…又申请扶贫小额信贷5万元, 杨正学一家人: one household's story
-ONE_PLACE = re.compile(f"全村|该村|本村|(?<![困个])村里|这个村|村子|全组|该户|这户|他家|她家|全家|一家人|某某"
+ONE_PLACE = re.compile(f"全村|该村|本村|我村|我们村|(?<![困个])村里|这个村|村子|全组|该户|这户|他家|她家|全家|一家人|某某"
                        f"|一家[{HAN}]{{0,6}}?(?:车间|企业|工厂|合作社|公司)|该(?:车间|企业|合作社|公司)|(?:车间|企业|合作社)负责人"
                        f"|(?<![{HAN}])这里"
                        f"|(?:贫困户|脱贫户|村民|农户|群众)[{HAN}]某")
@@ -762,6 +762,15 @@ def reporting_year(body: str, written: int | None, title: str | None = None, ear
         year, count = max(counts.items(), key=lambda item: (item[1], item[0]))
         if count >= 2 and list(counts.values()).count(count) == 1:
             return year
+    # 记者近日从县扶贫办获悉,2018年,岷县…全年减少贫困人口… in January 2019, or 去年,金寨县…: a review of
+    # the year it opens with
+    if written and early:
+        first_end = span_around(body, 0, 0, SENTENCE_END)[1]
+        first_figure = QUANTITY_RE.search(body, 0, first_end)
+        opening = years_in(body[:first_figure.start() if first_figure else first_end])
+        if (opening[0][1] == written - 1 if opening
+                else LAST_YEAR.match(body, 0, span_around(body, 0, 0, CLAUSE_END)[1]) is not None):
+            return written - 1
     # 2月7日召开的会议上获悉,去年,我市共实现…; 去年全市投入…: early in a year, a review of the last
     if written and early and not counts:
         last = sum(scope_before not in COMPARED_TO for scope_before in
@@ -843,6 +852,20 @@ def heading_year(text: str, at: int) -> int | None:
     starts, years = dated_headings(text)
     before = bisect_left(starts, at)
     return years[before - 1] if before else None
+
+
+# ▲双龙镇:劳务协作“输”出致富路: a section's heading that opens with a township's own name
+TOWNSHIP_NAME = re.compile(f"[{HAN}]{{1,5}}(?:镇|乡)(?=[:: ])")
+SECTION_NAME_END = re.compile("[:: ]")
+# ▲, 【…】, 一、, (一), 1.: what opens a section's heading
+SECTION_MARK = re.compile(rf"{SPEAKER.pattern}|\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{{1,2}}[.、])\s*")
+
+
+@lru_cache(maxsize=8)
+def section_headings(text: str) -> tuple[list[int], list[str]]:
+    """Return where the headings of a text's sections begin, and their text (a body is asked many times)."""
+    found = [(m.start(), m.group()) for m in HEADING.finditer(text)]
+    return [start for start, _ in found], [heading for _, heading in found]
 
 
 @lru_cache(maxsize=8)
@@ -1046,6 +1069,12 @@ class Extractor:
         subject = self.subject_of(text, sentence_left, left)
         if subject is None and self.nationwide_before(text, sentence_left, left):
             return self.gazetteer.country
+        if subject is None and document_region is not None and document_region.level != "county":
+            # ▲永顺县石堤镇:…全镇1483户5621名贫困群众已全部稳定脱贫 in a prefecture's roundup: the county
+            # the section's heading opens with; ▲双龙镇:…全镇… names none, so the township's has no region
+            section = self.section_place(text, q.raw_start)
+            if section is not None:
+                return section or None
         # 2014年以来,全州累计减少贫困人口112.6万人,贫困发生率由31.02%降至6.32%: the sentence speaks for
         # the 州 an earlier clause opens with (not for the 全省 of 占全省近三分之一)
         earlier = [m for m in OWN_LEVEL.finditer(text, sentence_left, left)
@@ -1053,6 +1082,30 @@ class Extractor:
         if subject is None and earlier and document_region:
             return self.gazetteer.enclosing(document_region, earlier[-1]["kind"]) or document_region
         return subject or document_region
+
+    def section_place(self, text: str, at: int) -> Region | str | None:
+        """Return the place the section heading above text[at] opens with (▲永顺县石堤镇:…), '' when it
+        opens with a township's name alone (▲双龙镇:…), None when no heading opens with a place."""
+        starts, headings = section_headings(text)
+        before = bisect_left(starts, at)
+        if not before:
+            return None
+        heading = headings[before - 1]
+        opening = SECTION_MARK.match(heading)
+        if opening is None:
+            return None
+        named = self.gazetteer.mention_at(heading, opening.end())
+        if named is None:
+            return "" if TOWNSHIP_NAME.match(heading, opening.end()) else None
+        run = [named]
+        for m in self.gazetteer.mentions(heading[named.end:]):  # 湘西州永顺县: the last of names that qualify one another
+            if named.end + m.start != run[-1].end:
+                break
+            run.append(replace(m, start=named.end + m.start, end=named.end + m.end))
+        following = heading[run[-1].end:]
+        if not (SECTION_NAME_END.match(following) or TOWNSHIP_NAME.match(following)):
+            return None  # ▲花垣县委书记…: not a section of the place's own news
+        return run[-1].region if run[-1].region.level not in ("country", "province") else None
 
     def recipients(self, text: str, mentions) -> list:
         """Return the mentions of text but the places people are sent to (到江苏就业, 向福建转移) and the

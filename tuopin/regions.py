@@ -562,7 +562,9 @@ class Gazetteer:
                 subtree[node.adcode] += weight
         found = self._descend(weights, subtree)
         if found is self.country and not weights.get(found.adcode):
-            return None  # 紧盯新疆、天津、福建等输转基地: places spread over the map, and no word of the nation
+            # 紧盯新疆、天津、福建等输转基地: places spread over the map, and no word of the nation, say
+            # nothing; but 从巴东县城坐车到溪丘湾乡 … 大多在浙江、广东务工: the one local place named is the story's
+            return self._only_local(weights)
         # 我省25个贫困县全部脱贫摘帽, then 全省… throughout and the counties by name: the article speaks
         # for the province its counties lie in, not for the prefecture that holds most of them.
         kind = self._speaking_kind(markers)
@@ -571,6 +573,16 @@ class Gazetteer:
         # 从江县…东西部扶贫协作工作总结, 萧山区 named more often than it: an article that speaks as a
         # 县 (我县, 全县) is about the county it names, not about the district that helps it.
         return self.enclosing(found, kind) or self._heaviest_of_kind(weights, kind) or found
+
+    def _only_local(self, weights: dict[str, float]) -> Region | None:
+        """Return the most specific of the prefectures and counties mentioned when they all lie in one
+        line of descent (a county, its prefecture), else None."""
+        local = [self._by_adcode[adcode] for adcode in weights
+                 if self._by_adcode[adcode].level not in ("country", "province")]
+        deepest = max(local, key=lambda region: LEVEL_RANK[region.level], default=None)
+        if deepest is None or any(r is not deepest and r not in self._lineage(deepest) for r in local):
+            return None
+        return deepest
 
     def _heaviest_of_kind(self, weights: dict[str, float], kind: str) -> Region | None:
         """Return the mentioned region of a kind (省, 市, 县…) with the most weight, if any."""
