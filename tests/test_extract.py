@@ -801,6 +801,17 @@ def test_an_article_early_in_a_year_that_opens_with_the_year_before_reviews_it(e
     assert years("贫困发生率从建档立卡之初的19.31%降至0。", datetime(2021, 3, 2)) == {19.31: 2020, 0: 2020}
 
 
+def test_what_remains_now_is_no_plan_though_a_plan_for_it_follows(extractor):
+    text = ("镇党委书记告诉记者,下一步,禾库镇将把防止返贫摆在突出位置,对全镇尚未脱贫的38户91人逐户落实帮扶措施,"
+            "确保明年全部脱贫。")  # set ak
+    facts = extractor.extract(text, None, datetime(2019, 12, 23))
+    assert {(f.indicator_code, f.value, f.qualifier, f.period_year) for f in facts} == {
+        ("remaining_poor_households", 38, "actual", 2019), ("remaining_poor_persons", 91, "actual", 2019)}
+    # a count of what was done still takes the plan and the year after it
+    (planned,) = extractor.extract("禾库镇将把产业摆在突出位置,新增转移就业300人,确保明年全部脱贫。", None, datetime(2019, 12, 23))
+    assert (planned.qualifier, planned.period_year) == ("target", 2020)
+
+
 def test_a_misspelled_county_gives_no_region_but_an_ambiguous_known_one_is_no_misspelling(extractor):
     city = extractor.gazetteer.get("610900")  # 安康市
     (misspelled,) = extractor.extract("平立县退出贫困村28个。", None, None, city)

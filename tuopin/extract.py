@@ -794,11 +794,12 @@ def listed_year(lead: str) -> int | None:
 
 
 def period_year(text: str, q: Quantity, written: int | None, default: int | None,
-                planned_figure: bool = False, review: bool = False) -> int | None:
-    """Return the year a figure refers to: its clause, then its sentence, then the article."""
+                planned_figure: bool = False, review: bool = False, after: bool = True) -> int | None:
+    """Return the year a figure refers to: its clause, then its sentence, then the article (after: whether
+    a time named after the figure may date it)."""
     if q.baseline and FROM_YEAR_BEFORE.search(text, max(0, q.raw_start - 8), q.raw_start):
         # 2018年,…贫困发生率由上年的10.55%下降到5.45%: the year before the change's end
-        end_year = period_year(text, replace(q, baseline=False), written, default, planned_figure, review)
+        end_year = period_year(text, replace(q, baseline=False), written, default, planned_figure, review, after)
         return end_year - 1 if end_year else None
     # 4县于今年3月正式脱贫摘帽。至此,我州8个县市全部实现脱贫摘帽: up to the time just named
     sentence_left = span_around(text, q.raw_start, q.end, SENTENCE_END)[0]
@@ -821,16 +822,16 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
         before = years_in(text[left:q.raw_start]) if q.baseline else unchanging_years(text, left, q.raw_start)
         if breaks == SENTENCE_END:
             before = [(pos, year) for pos, year in before if not in_other_item(text, left, left + pos, q.raw_start)]
-        cue = relative_cue(text[left:right], q.raw_start - left, q.baseline, review)
+        cue = relative_cue(text[left:right if after else q.raw_start], q.raw_start - left, q.baseline, review)
         # 根据《规划(2016—2020年)》,今年全县计划…: whichever of a year and a relative time is nearer
         if before and (cue is None or before[-1][0] > cue[0] or cue[0] > q.raw_start - left):
             return before[-1][1]
         if cue is not None:
             return written + cue[1] if written else (default if cue[1] == 0 else None)
         # 脱贫23275户,贫困发生率由2014年的10.6%下降到1.27%: a later change's start year dates only it
-        after = unchanging_years(text, q.end, right)
-        if after and breaks == CLAUSE_END:  # 安置1623户,完成“十三五”搬迁任务的103%: not the figure's year
-            return after[0][1]
+        later = unchanging_years(text, q.end, right) if after else []
+        if later and breaks == CLAUSE_END:  # 安置1623户,完成“十三五”搬迁任务的103%: not the figure's year
+            return later[0][1]
     fallback = subgroup_year(text, q, written, review) or heading_year(text, q.raw_start)
     if fallback:
         return fallback
@@ -934,7 +935,7 @@ def target_cue(body: str, sentence_left: int, start: int, end: int, figure_at: i
     return None
 
 
-def planned(body: str, q: Quantity, clause_left: int) -> bool:
+def planned(body: str, q: Quantity, clause_left: int, carried: bool = True) -> bool:
     """Tell whether a figure is planned: a target word before it in its clause, or a plan of figures
     earlier in its sentence that carries over (计划减贫1.2万人,退出贫困村30个) until a clause says
     its own figures are done (已, 实际, 累计). 计划摘帽的5个贫困县全部摘帽: a plan that only says which
@@ -943,7 +944,7 @@ def planned(body: str, q: Quantity, clause_left: int) -> bool:
     cue = target_cue(body, sentence_left, clause_left, q.raw_start, q.raw_start)
     if cue and not ATTRIBUTIVE.fullmatch(body, cue.end(), q.start):
         return True
-    cue = target_cue(body, sentence_left, sentence_left, clause_left, q.raw_start)
+    cue = target_cue(body, sentence_left, sentence_left, clause_left, q.raw_start) if carried else None
     if cue is None or DONE.search(body, cue.end(), q.raw_start) or GOAL_MET.match(body, cue.end()):
         return False
     cue_clause_left, cue_clause_end = span_around(body, cue.start(), cue.end(), CLAUSE_END)
@@ -1241,9 +1242,9 @@ class Extractor:
         right = span_around(body, c.match_end - 1, c.match_end, CLAUSE_END)[1]
         evidence = with_label(body[left:right].rstrip(CLAUSE_END).strip(), c)
         # 5个县力争脱贫摘帽, 16个贫困县将全部脱贫摘帽: the plan between the figure and its trigger
-        plan = not q.baseline and (c.planned or planned(body, q, left)
+        plan = not q.baseline and (c.planned or planned(body, q, left, carried=not c.indicator.stock)
                                    or TARGET.search(body, q.end, c.match_end) is not None)
-        year = c.year or period_year(body, q, written, default_year, plan, review)
+        year = c.year or period_year(body, q, written, default_year, plan, review, after=not c.indicator.stock)
         if year and c.indicator.last_year and year > c.indicator.last_year:
             year = c.indicator.last_year
         if q.baseline:

@@ -119,6 +119,10 @@ class Indicator:
     # the last year the indicator can be about: the campaign's exits ended in 2020, so an exit a later
     # article reports without a year of its own (全省232.3万建档立卡贫困人口全部脱贫) happened by then
     last_year: int | None = None
+    # what there is at a time (剩余贫困人口, 建档立卡贫困户), not what was done in one: a plan in an earlier
+    # clause does not carry over to it, nor does a time named after it date it (禾库镇将…,对全镇尚未脱贫的
+    # 38户91人逐户落实帮扶措施,确保明年全部脱贫: 38户 remain now)
+    stock: bool = False
 
 
 # Where a run of figures can begin: a noun before the figure, an approximation, or a numeral that
@@ -326,7 +330,8 @@ def load_indicators(path: Path) -> dict[str, Indicator]:
     return {row["indicator_code"]: Indicator(row["indicator_code"], row["name_zh"], row["name_en"],
                                              row["unit"], row["category"],
                                              (row.get("counts_person_times") or "").lower() == "true",
-                                             int(row["last_year"]) if (row.get("last_year") or "").strip() else None)
+                                             int(row["last_year"]) if (row.get("last_year") or "").strip() else None,
+                                             (row.get("stock") or "").lower() == "true")
             for row in read_csv(path)}
 
 
