@@ -812,6 +812,11 @@ def test_what_remains_now_is_no_plan_though_a_plan_for_it_follows(extractor):
     assert (planned.qualifier, planned.period_year) == ("target", 2020)
 
 
+def test_what_remains_is_the_poors_only_where_the_sentence_speaks_of_poverty(extractor):
+    assert facts_of(extractor, "古昔夏朝有一个少康皇帝,他的天下都失了,只剩得五百人,终把天下恢复转来。") == set()  # a real page
+    assert facts_of(extractor, "全县贫困村退出后,还剩5个贫困村。") == {("remaining_poor_villages", 5, "actual")}
+
+
 def test_a_misspelled_county_gives_no_region_but_an_ambiguous_known_one_is_no_misspelling(extractor):
     city = extractor.gazetteer.get("610900")  # 安康市
     (misspelled,) = extractor.extract("平立县退出贫困村28个。", None, None, city)
