@@ -817,6 +817,14 @@ def test_what_remains_is_the_poors_only_where_the_sentence_speaks_of_poverty(ext
     assert facts_of(extractor, "全县贫困村退出后,还剩5个贫困村。") == {("remaining_poor_villages", 5, "actual")}
 
 
+def test_houses_finished_count_where_their_paragraph_names_the_works(extractor):
+    text = "今年,全县计划完成农村危房改造4.2万户。截至6月底,已开工3.63万户,竣工18,560户,开工率达86.5%。"  # set r
+    assert ("dilapidated_houses_renovated", 18560, "actual") in facts_of(extractor, text)
+    # the paragraph before is another's: 竣工 alone says nothing of which works
+    assert facts_of(extractor, "全县计划完成农村危房改造4.2万户。\n截至6月底,安置房竣工1860户。") == {
+        ("dilapidated_houses_renovated", 42000, "target")}
+
+
 def test_a_misspelled_county_gives_no_region_but_an_ambiguous_known_one_is_no_misspelling(extractor):
     city = extractor.gazetteer.get("610900")  # 安康市
     (misspelled,) = extractor.extract("平立县退出贫困村28个。", None, None, city)

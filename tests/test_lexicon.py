@@ -1,8 +1,13 @@
 """Where the rules look for figures: the fast scan finds every place the plain definition does."""
+import shutil
+
+import pytest
 from hypothesis import given, strategies as st
 
 from tuopin.config import load_settings
-from tuopin.lexicon import QUANTITY_RE, QUANTITY_START, RULE_BREAKS, Lexicon, Scan, quantity_starts
+from tuopin.lexicon import QUANTITY_RE, QUANTITY_START, RULE_BREAKS, Lexicon, LexiconError, Scan, quantity_starts
+
+from conftest import SEEDS
 
 RULES = Lexicon.from_dir(load_settings().seeds_dir).rules
 # Pieces of real sentences (seeds 000, 002, 004): figures, measure words, triggers, years, breaks.
@@ -67,3 +72,12 @@ def test_what_a_rule_is_said_to_need_every_match_has(text):
             reach = text[max(0, start - max(map(len, rule.words or [""]))):end]  # a lookbehind's words
             assert rule.words is None or any(word in reach for word in rule.words)
             assert not rule.in_clause or not any(ch in matched for ch in RULE_BREAKS)
+
+
+def test_a_rule_whose_context_scope_is_unknown_fails_loudly(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds, ignore=shutil.ignore_patterns("articles"))
+    with open(seeds / "lexicon.csv", "a", encoding="utf-8") as handle:
+        handle.write("poverty_funds,扶贫资金{Q},扶贫,,chapter\n")
+    with pytest.raises(LexiconError, match="scope 'chapter'; use one of sentence, paragraph"):
+        Lexicon.from_dir(seeds)

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from tuopin import numbers
 from tuopin.clean import MAX_LABEL_CHARS, MAX_LABEL_LINES, MIN_TABLE_CELLS, YEAR_LABEL, cell_count, cells_of, has_digit
-from tuopin.lexicon import (CHANGE, CHANGE_RE, CHANGE_VERB, COUNTED_UNITS, Indicator, Lexicon, QUANTITY_RE,
-                            RESPECTIVELY, Rule, SEQUENCE, Scan, YEAR_TOKEN, break_positions, implied_unit,
+from tuopin.lexicon import (CHANGE, CHANGE_RE, CHANGE_VERB, CONTEXT_SCOPES, COUNTED_UNITS, Indicator, Lexicon,
+                            QUANTITY_RE, RESPECTIVELY, Rule, SEQUENCE, Scan, YEAR_TOKEN, break_positions, implied_unit,
                             list_position, own_label, unit_of)
 from tuopin.regions import DESTINATION_BEFORE, Gazetteer, Region
 from tuopin.repair import find_mojibake
@@ -297,8 +297,8 @@ def candidates(text: str, rules: list[Rule]) -> list[Candidate]:
     found, scan = [], Scan.of(text)
     for rule in rules:
         for m in rule.finditer(scan):
-            sentence = text[slice(*span_around(text, m.start(), m.end(), SENTENCE_END))]
-            if rule.context and not rule.context.search(sentence):
+            if rule.context and not rule.context.search(
+                    text[slice(*span_around(text, m.start(), m.end(), CONTEXT_SCOPES[rule.scope]))]):
                 continue
             clause_start = span_around(text, m.start(), m.end(), CLAUSE_END)[0]
             for q in own_figures(text, rule, parse_quantities(text, m.start("q"), m.end("q"))):

@@ -187,6 +187,9 @@ class Rule:
     context: re.Pattern | None
     exclude: re.Pattern | None
     rank: int
+    # where context must be found: the sentence of the match, or its paragraph (今年,全县计划完成农村危房
+    # 改造4.2万户。截至6月底,已开工3.63万户,竣工18,560户: the works are named a sentence before)
+    scope: str = "sentence"
 
     @cached_property
     def words(self) -> frozenset[str] | None:
@@ -339,6 +342,9 @@ class LexiconError(ValueError):
     """A lexicon row that cannot be used: an unknown indicator or a pattern that does not compile."""
 
 
+CONTEXT_SCOPES = {"sentence": "。!?\n", "paragraph": "\n"}  # and the breaks that bound each
+
+
 def load_rules(path: Path, indicators: dict[str, Indicator]) -> list[Rule]:
     """Read the trigger patterns, failing loudly on an indicator the taxonomy lacks or a bad pattern."""
     rules = []
@@ -347,10 +353,13 @@ def load_rules(path: Path, indicators: dict[str, Indicator]) -> list[Rule]:
         unknown = [code for code in codes if code not in indicators]
         if unknown:
             raise LexiconError(f"{path}: row {rank + 1} names unknown indicators {unknown}")
+        scope = (row.get("scope") or "sentence").strip()
+        if scope not in CONTEXT_SCOPES:
+            raise LexiconError(f"{path}: row {rank + 1} has scope {scope!r}; use one of {', '.join(CONTEXT_SCOPES)}")
         try:
             rules.append(Rule(tuple(indicators[c] for c in codes), compile_pattern(row["pattern"]),
                               re.compile(row["context"]) if row.get("context") else None,
-                              re.compile(row["exclude"]) if row.get("exclude") else None, rank))
+                              re.compile(row["exclude"]) if row.get("exclude") else None, rank, scope))
         except re.error as exc:
             raise LexiconError(f"{path}: row {rank + 1} has a pattern that does not compile: {exc}") from None
     return rules
