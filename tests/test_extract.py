@@ -825,6 +825,11 @@ def test_houses_finished_count_where_their_paragraph_names_the_works(extractor):
         ("dilapidated_houses_renovated", 42000, "target")}
 
 
+def test_people_sent_to_jobs_after_a_count_of_the_trained(extractor):
+    text = "集团开设培训班,培训贫困劳动力870人,经考核合格后,其中560人被输送到中建各项目工地务工。"  # set ab
+    assert facts_of(extractor, text) == {("persons_trained", 870, "actual"), ("labor_transferred", 560, "actual")}
+
+
 def test_a_misspelled_county_gives_no_region_but_an_ambiguous_known_one_is_no_misspelling(extractor):
     city = extractor.gazetteer.get("610900")  # 安康市
     (misspelled,) = extractor.extract("平立县退出贫困村28个。", None, None, city)
