@@ -111,6 +111,19 @@ class ServerStartError(RuntimeError):
     """Prefect's temporary API server did not answer in time."""
 
 
+API_CHECK_SECONDS = 10
+
+
+def api_answers(url: str) -> bool:
+    """Tell whether a Prefect API answers its health check (a run against a stopped server would
+    otherwise fail deep inside Prefect's client, a page of traceback)."""
+    import httpx
+    try:
+        return httpx.get(f"{url.rstrip('/')}/health", timeout=API_CHECK_SECONDS).is_success
+    except httpx.HTTPError:
+        return False
+
+
 @contextmanager
 def shared_api() -> Iterator[None]:
     """Point worker processes at this process's Prefect API.
@@ -121,7 +134,11 @@ def shared_api() -> Iterator[None]:
     takes longer than Prefect's default 20 s: the server gets SERVER_START_SECONDS unless the
     user set a longer wait.
     """
-    if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+    configured = PREFECT_API_URL.value()
+    if configured and not api_answers(configured):
+        raise ServerStartError(f"the Prefect API at {configured} does not answer (PREFECT_API_URL): "
+                               "start its server, or unset PREFECT_API_URL for a temporary one")
+    if configured or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
         yield
         return
     from prefect.server.api.server import SubprocessASGIServer

@@ -1,6 +1,7 @@
 """The command line: one-line errors, read-only queries, output formats."""
 import json
 import os
+import socket
 import subprocess
 import sys
 from datetime import datetime
@@ -40,6 +41,20 @@ def test_bad_arguments_give_one_line_and_no_traceback(args):
     assert result.returncode != 0
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_prefect_api_that_does_not_answer_is_one_line(tmp_path):
+    with socket.socket() as free:  # a port nothing listens on
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/api"
+    result = subprocess.run([sys.executable, "-m", "tuopin.cli", "run", str(SEEDS / "articles"),
+                             "--db", str(tmp_path / "t.duckdb")], capture_output=True, text=True, cwd=ROOT,
+                            timeout=120, env={**os.environ, "PREFECT_API_URL": url})
+    assert result.returncode == 1
+    assert result.stderr.strip() == (f"tuopin: error: the Prefect API at {url} does not answer (PREFECT_API_URL): "
+                                     "start its server, or unset PREFECT_API_URL for a temporary one")
+    assert not (tmp_path / "t.duckdb").exists()
 
 
 def test_an_unknown_runner_in_the_environment_is_one_line():
