@@ -564,9 +564,9 @@ def place_parts(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list
     return parts
 
 
-HAN_ONLY = re.compile(r"[\u4e00-\u9fff]*")
+HAN_ONLY = re.compile(f"[{HAN}]*")
 # 洮男市 (misspelled) or 龙泉关镇: a name that reads as a place's though the gazetteer lacks it
-PLACE_LIKE = re.compile(r"(?![全我本该各])[\u4e00-\u9fff]{1,6}?(?:自治县|县|市|区|旗|镇|乡)")
+PLACE_LIKE = re.compile(f"(?![全我本该各])[{HAN}]{{1,6}}?(?:自治县|县|市|区|旗|镇|乡)")
 MAX_PARALLEL_WORDS = 8
 
 
@@ -980,13 +980,19 @@ CLAUSE_LEAD = re.compile(rf"(?:{YEAR_TOKEN}|去年|今年|当年|目前)?(?:[^,;
 
 def clause_left(text: str, start: int, at: int) -> int:
     """Return where the clause holding text[at] begins, in a sentence beginning at start."""
-    return max(start, *(text.rfind(char, start, at) + 1 for char in CLAUSE_END))
+    return max(start, span_around(text, at, at, CLAUSE_END)[0])
 
 
 def led_to(text: str, start: int, at: int) -> bool:
     """Tell whether only a time or a 在 stands between the clause's start and text[at] (a place the
     clause names before, as in 金寨县在全国率先探索, is its subject instead)."""
     return CLAUSE_LEAD.fullmatch(text, clause_left(text, start, at), at) is not None
+
+
+def named_before(text: str, start: int, at: int, mentions) -> bool:
+    """Tell whether one of the mentions (offsets from start) stands in text[at]'s clause before it."""
+    left = clause_left(text, start, at)
+    return any(left <= start + m.start < at for m in mentions)
 
 
 def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None:
@@ -1006,8 +1012,7 @@ def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None
             continue
         at = start + m.start
         if (opens_clause(text, start, at) or SPEAKER.fullmatch(text, start, at)
-                or (led_to(text, start, at) and not any(clause_left(text, start, at) <= start + other.start < at
-                                                        for other in mentions[:i]))):
+                or (led_to(text, start, at) and not named_before(text, start, at, mentions[:i]))):
             opening = mentions[run].region
         if after == ",":
             closing = mentions[run].region

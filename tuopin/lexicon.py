@@ -59,11 +59,9 @@ NO_BREAK = f"(?:[^,;。!?\\n\\d]|{YEAR_TOKEN})"
 ALIAS = r"(?:[（(](?:以下简称|以下称|下称|简称)[^（）(),;。!?\n\d]{1,12}[）)])?"
 # The short gap does not cross a list either: 危房改造、1097户非建卡特殊困难户 is another item.
 GAPS = {"……": f"{ALIAS}{NO_BREAK}{{0,20}}?", "…": f"{ALIAS}(?:[^,;。!?\\n\\d、]|{YEAR_TOKEN}){{0,8}}?"}
-# Units a bare 个 or 支 can count, when the words before it name the thing (选派驻村工作队120支,
-# but not 剩余6个问题).
-COUNTED_UNITS = {"village": "村", "county": "县", "team": "工作队"}
-# The words that name them: a county's own name (洛南县退出31个: villages) names no county counted.
-COUNTED_WORDS = {"village": re.compile("村|嘎查"), "team": re.compile("工作队"),
+# Units a bare 个 or 支 can count, and the words before it that name the thing (选派驻村工作队120支,
+# but not 剩余6个问题); a county's own name (洛南县退出31个: villages) names no county counted.
+COUNTED_UNITS = {"village": re.compile("村|嘎查"), "team": re.compile("工作队"),
                  "county": re.compile("(?:贫困|重点|摘帽|出列|个|各|[区市旗])县|县(?:区|市|旗|[(（])")}
 
 
@@ -271,7 +269,7 @@ class Rule:
             label = own_label(lead)
             if label:  # in a list, the figure's own label names what it counts
                 lead = lead[slice(*label)]
-            counted = [i for i in self.indicators if i.unit in COUNTED_WORDS and COUNTED_WORDS[i.unit].search(lead)]
+            counted = [i for i in self.indicators if i.unit in COUNTED_UNITS and COUNTED_UNITS[i.unit].search(lead)]
             return counted[0] if len(counted) == 1 else None
         if unit == "person_times":
             return next((i for i in self.indicators if i.unit == "person" and i.counts_person_times), None)

@@ -167,7 +167,8 @@ def process(source: Source, settings: Settings, templates=None, prepared: Prepar
     return Outcome(source.path, document_row(source, decoded, repaired, cleaned, region), fact_rows)
 
 
-TOWNSHIP_VOICE, COUNTY_VOICE = re.compile("[全我本该](?:镇|乡)"), re.compile("[全我本该](?:县|市|区|旗)")
+VOICE = "[全我本该]"  # 全县, 我县, 本县, 该县: the article speaking as a region of that kind
+TOWNSHIP_VOICE, COUNTY_VOICE = re.compile(f"{VOICE}(?:镇|乡)"), re.compile(f"{VOICE}(?:县|市|区|旗)")
 
 
 def speaks_as_township(body: str) -> bool:
@@ -177,7 +178,7 @@ def speaks_as_township(body: str) -> bool:
 
 def speaks_as(body: str, region: Region) -> bool:
     """Tell whether an article speaks as a region of this one's kind: 全县 or 我县 for a 县."""
-    return re.search(f"[全我本该]{re.escape(region.name[-1])}", body) is not None
+    return re.search(f"{VOICE}{re.escape(region.name[-1])}", body) is not None
 
 
 def article_region(gazetteer: Gazetteer, cleaned: Cleaned) -> Region | None:
