@@ -1299,3 +1299,80 @@ def test_a_condition_and_a_village_under_its_townships_name_state_no_fact(extrac
     assert facts_of(extractor, "问:怎样才算完成任务?答:一个乡镇如果组织转移就业500人以上,即可获得奖励。",
                     datetime(2019, 9, 1)) == set()
     assert facts_of(extractor, "七百弄乡弄勇村今年有45户贫困户脱贫。", datetime(2016, 12, 1)) == set()
+
+
+def full_facts(extractor, text, published_at, region=None):
+    return {(f.indicator_code, f.value, f.adcode, f.period_year, f.qualifier)
+            for f in extractor.extract(text, None, published_at, region)}
+
+
+def test_the_ends_of_a_change_dated_in_brackets_in_words_or_later_in_the_sentence(extractor):  # set aj
+    city = extractor.gazetteer.get("451200")  # 河池市
+    assert full_facts(extractor, "“十三五”以来,全市贫困发生率从23.86%(2015年底)一路降到1.12%(2019年底)。",
+                      datetime(2020, 11, 22), city) == {
+        ("poverty_incidence_rate", 23.86, "451200", 2015, "baseline"),
+        ("poverty_incidence_rate", 1.12, "451200", 2019, "actual")}
+    assert facts_of(extractor, "贫困发生率由百分之三十二点七降至二〇一九年底的百分之零点七五。", datetime(2021, 1, 5)) == {
+        ("poverty_incidence_rate", 32.7, "baseline"), ("poverty_incidence_rate", 0.75, "actual")}
+    assert facts_of(extractor, "全县贫困发生率从2014年的27.6%降到了现在的0.35%。", datetime(2020, 10, 1)) == {
+        ("poverty_incidence_rate", 27.6, "baseline"), ("poverty_incidence_rate", 0.35, "actual")}
+    text = "全区贫困发生率由2012年底的22.9%下降到2014年底的14.5%、2017年底的6%,2019年底降至0.47%。"
+    assert {(f.value, f.period_year, f.qualifier) for f in extractor.extract(text, None, datetime(2020, 11, 20))} == {
+        (22.9, 2012, "baseline"), (14.5, 2014, "actual"), (6, 2017, "actual"), (0.47, 2019, "actual")}
+
+
+def test_a_changes_start_repeating_a_figure_stated_before_is_that_one_fact(extractor):  # set aj
+    prefecture = extractor.gazetteer.get("533300")  # 怒江州
+    text = ("2014年建档立卡之初,全州有贫困人口4.82万户16.93万人,贫困发生率高达56.24%。"
+            "经过六年攻坚,全州贫困发生率从56.24%降至2019年底的10.09%。")
+    rates = {f for f in full_facts(extractor, text, datetime(2020, 11, 16), prefecture) if f[0] == "poverty_incidence_rate"}
+    assert rates == {("poverty_incidence_rate", 56.24, "533300", 2014, "baseline"),
+                     ("poverty_incidence_rate", 10.09, "533300", 2019, "actual")}
+    # a change with a time of its own is another statement (set c: 贫困发生率由2014年的13.8%…)
+    text = "2014年建档立卡时,全市贫困发生率达13.8%。去年,贫困发生率由2014年的13.8%降至去年底的1.6%。"
+    assert {(f.value, f.qualifier) for f in extractor.extract(text, None, datetime(2017, 3, 1))} == {
+        (13.8, "actual"), (13.8, "baseline"), (1.6, "actual")}
+
+
+def test_here_is_the_place_the_sentence_before_opens_with_not_always_an_anecdote(extractor):  # set aj
+    province = extractor.gazetteer.get("520000")  # 贵州省
+    text = "毕节是贵州脱贫攻坚的主战场。这里曾是“开发扶贫、生态建设”试验区,建档立卡以来累计减少贫困人口184.52万人。"
+    assert full_facts(extractor, text, datetime(2020, 11, 25), province) == {
+        ("poverty_exit_persons", 1845200, "520500", 2020, "actual")}
+    assert facts_of(extractor, "走进兴国县埠头乡的一家扶贫车间。这里吸纳了46名贫困户就业。", datetime(2020, 6, 1)) == set()
+
+
+def test_a_quote_speaking_as_its_county_is_the_county_of_the_speaker_named_after_it(extractor):  # set aj
+    province = extractor.gazetteer.get("140000")  # 山西省
+    text = "“2018年我们摘帽的时候,全县8235户20428名贫困群众全部脱贫。”在岢岚县宋家沟村,县委书记对记者回忆起当年的情景。"
+    assert {f.adcode for f in extractor.extract(text, None, datetime(2021, 2, 26), province)} == {"140929"}
+    prefecture = extractor.gazetteer.get("621100")  # 定西市
+    text = "“我们已经制定了巩固提升计划,明年计划组织劳务输转5.5万人。”通渭县委主要负责同志表示。"
+    assert full_facts(extractor, text, datetime(2020, 11, 26), prefecture) == {
+        ("labor_transferred", 55000, "621121", 2021, "target")}
+    # a speaker named before the quote: the figure is not that of a place named after it
+    prefecture = extractor.gazetteer.get("610900")  # 安康市
+    text = "市长在讲话中说:“七年来,我们累计减贫二十八万九千户八十八万三千人。”会上,汉阴县、平利县作典型发言。"
+    assert {f.adcode for f in extractor.extract(text, None, datetime(2021, 1, 5), prefecture)} == {"610900"}
+
+
+def test_a_span_up_to_now_written_in_january_ends_with_the_year_before(extractor):  # set aj
+    assert {f.period_year for f in extractor.extract("七年间全市累计投入各类扶贫资金512.6亿元。", None,
+                                                       datetime(2021, 1, 5))} == {2020}
+    assert {f.period_year for f in extractor.extract("建档立卡以来累计减贫9.47万人。", None,
+                                                       datetime(2020, 11, 26))} == {2020}
+
+
+def test_a_group_of_counties_lies_in_a_region_with_as_many(extractor):  # set aj
+    prefecture = extractor.gazetteer.get("621100")  # 定西市, seven counties
+    text = "11月21日,省政府正式批复通渭县、岷县等8个县退出贫困县序列。"
+    assert {f.adcode for f in extractor.extract(text, None, datetime(2020, 11, 26), prefecture)} == {"620000"}
+
+
+def test_a_places_part_after_qizhong_baokuo_and_villages_exited_by_a_time(extractor):  # set aj
+    province = extractor.gazetteer.get("530000")  # 云南省
+    text = "至此,云南88个贫困县全部实现脱贫摘帽,其中包括怒江州的全部4个贫困县(市)。"
+    assert {(f.value, f.adcode) for f in extractor.extract(text, None, datetime(2020, 11, 16), province)} == {
+        (88, "530000"), (4, "533300")}
+    assert facts_of(extractor, "全州1110个贫困村在2019年底前全部出列。", datetime(2020, 3, 1)) == {
+        ("poverty_villages_exited", 1110, "actual")}

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from tuopin import numbers
 from tuopin.clean import MAX_LABEL_CHARS, MAX_LABEL_LINES, MIN_TABLE_CELLS, YEAR_LABEL, cell_count, cells_of, has_digit
-from tuopin.lexicon import (CHANGE, CHANGE_RE, CHANGE_VERB, CONTEXT_SCOPES, COUNTED_UNITS, Indicator, Lexicon,
+from tuopin.lexicon import (CHANGE, CHANGE_RE, CHANGE_TIME, CHANGE_VERB, CONTEXT_SCOPES, COUNTED_UNITS, Indicator, Lexicon,
                             QUANTITY_RE, RESPECTIVELY, Rule, SEQUENCE, Scan, YEAR_TOKEN, break_positions, implied_unit,
                             list_position, own_label, unit_of)
 from tuopin.regions import DESTINATION_BEFORE, Gazetteer, Region
@@ -30,13 +30,14 @@ SINCE = re.compile(r"((?:19|20)\d\d)年[\u4e00-\u9fff]{0,12}?以来")  # 自2014
 # 由2014年底的5.6万人减少至1234人: the year after 由 is the starting figure's, not the end's
 # (but 2019年,贫困发生率由2.1%降至0.4% dates both).
 FROM_YEAR = re.compile(f"(?:由|从)(?={YEAR_TOKEN})")
+OWN_TIME = re.compile(f"[（(]{YEAR_TOKEN}[）)]")
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
 FIVE_YEAR_PLAN = re.compile("|".join(FIVE_YEAR_PLANS))
 CURRENT_YEAR = re.compile("今年|目前|截至目前|截止目前|到今|至今|当前|现在|本年|(?<![\\d年])\\d{1,2}月\\d{1,2}日")
 # 六年来, 近年来, 截至5月底, 至此: a span up to the time of writing, or the end of a month, which in a
 # review of the year before are that year (五年来 in a government work report of February 2021: 2016-2020;
 # 二〇一九年,全县减贫5217户。至此,全县161个贫困村已累计退出156个 in a notice of January 2020)
-UP_TO_NOW = re.compile("(?<![\\d年])[二两三四五六七八九十]年(?:来|以来)|近年来|(?<![\\d年])\\d{1,2}月(?:底|末)|至此")
+UP_TO_NOW = re.compile("(?<![\\d年])[二两三四五六七八九十]年(?:来|以来|间)|近年来|(?:建档立卡|精准扶贫|脱贫攻坚|十八大)以来|(?<![\\d年])\\d{1,2}月(?:底|末)|至此")
 DAY_AFTER_YEAR = re.compile(r"\d{1,2}月")
 CHANGE_ENDS = re.compile(f"(?:由|从|{CHANGE})$")
 LAST_YEAR = re.compile("去年|上年")
@@ -46,7 +47,11 @@ NEXT_YEAR = re.compile("明年|下一年|来年")
 NATIONWIDE = re.compile("全国|内地(?=现行|农村|贫困)")
 NATIONWIDE_TOPIC = re.compile("(?:从|就|放眼|纵观|在)?全国(?:范围内?)?(?:来看|看|而言|上)?[,:]")
 # 全省, 本市, 该县: the region of that kind the article is about, or the one it lies in.
-OWN_LEVEL = re.compile("(?:全|本|该|我)(?P<kind>[省市州县区旗盟])")
+OWN_LEVEL = re.compile("(?:全|本|该|我们|我)(?P<kind>[省市州县区旗盟])")
+# “…我们县有贫困人口8.97万人…”作为最后一批摘帽的县,望谟县委书记说: who speaks is named right after
+SPEAKER_REACH = 40
+HERE = re.compile(r"\s*这里")
+WE = re.compile("我们|我县|我市|我区|我州|我旗")
 HAN = "\u4e00-\u9fff"
 # 吉林日报3月26日讯, 香港文汇报讯: a paper named after its place
 MEDIA_AFTER = re.compile(f"日报|晚报|报|电视|广播|新闻|网|在线|频道|融媒|发布|[{HAN}]{{1,2}}(?:报讯|报记者|日报|晚报)")
@@ -73,7 +78,7 @@ CORRUPT_NEIGHBOUR = re.compile(r"[+*＊?]")
 # 贫困户李某某…又申请扶贫小额信贷5万元, 杨正学一家人: one household's story
 ONE_PLACE = re.compile(f"全村|该村|本村|我村|我们村|(?<![困个])村里|这个村|村子|全组|该户|这户|他家|她家|全家|一家人|某某"
                        f"|一家[{HAN}]{{0,6}}?(?:车间|企业|工厂|合作社|公司)|该(?:车间|企业|合作社|公司)|(?:车间|企业|合作社)负责人"
-                       f"|(?<![{HAN}])这里"
+                       f"|(?<![{HAN}])(?P<here>这里)"
                        f"|(?:贫困户|脱贫户|村民|农户|群众)[{HAN}]某")
 # A village by name opening a clause (十八洞村有225户939人, 老姆登村的贫困发生率…): its figures are anecdotes.
 # (七百弄乡弄勇村今年有45户贫困户脱贫: a village under its township's name)
@@ -534,7 +539,9 @@ def part_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
 
 
 # 投入帮扶资金6350万元,其中康乐县2340万元、卓尼县2110万元: a place's part, right after its name
-PART_OPENING = re.compile(r"其中,?")
+PART_OPENING = re.compile(r"其中(?:包括|就有)?,?")
+# 其中包括怒江州的全部4个贫困县: what may stand between a place's name and its part
+PART_FILLER = re.compile("(?:的)?(?:全部|所有)?")
 
 
 def place_parts(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
@@ -610,13 +617,36 @@ def parallel_parts(text: str, found: list[Candidate], gazetteer: Gazetteer) -> l
     return parts
 
 
+# ,2019年底降至0.47%: a clause that takes a change on to a later time and figure
+CHANGE_GOES_ON = re.compile(f"(?:{ONE_YEAR}(?:底|末)?)?(?:又|再|再次|进一步)?{CHANGE}{CHANGE_TIME}")
+
+
+def continued_changes(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Return the figures of clauses that take on the change a figure ends, saying no words of its
+    own (全区贫困发生率由2012年底的22.9%下降到2014年底的14.5%、2017年底的6%,2019年底降至0.47%)."""
+    claimed = {c.quantity.raw_start for c in found}
+    parts = []
+    for whole in found:
+        q = whole.quantity
+        left, right = span_around(text, q.raw_start, q.end, CLAUSE_END)
+        if q.baseline or not CHANGE_RE.search(text, left, q.raw_start) or text[right - 1:right] != ",":
+            continue
+        lead = CHANGE_GOES_ON.match(text, right)
+        figure = QUANTITY_RE.match(text, lead.end()) if lead else None
+        own = parse_quantities(text, figure.start(), figure.end()) if figure else []
+        if (len(own) == 1 and own[0].unit == q.unit and own[0].raw_start not in claimed
+                and text[own[0].end:own[0].end + 1] in CLAUSE_END):
+            parts.append(Candidate(own[0], whole.indicator, whole.rule, right, own[0].end))
+    return parts
+
+
 def place_items(text: str, at: int, unit: str | None, gazetteer: Gazetteer) -> list[tuple[int, Quantity]]:
     """Return (where its name begins, figure) for each place name followed right by a figure in that
     unit, in a list starting at at (康乐县2340万元、卓尼县2110万元)."""
     items = []
     while True:
         named = gazetteer.mention_at(text, at)
-        figure = QUANTITY_RE.match(text, named.end) if named else None
+        figure = QUANTITY_RE.match(text, PART_FILLER.match(text, named.end).end()) if named else None
         q = next(iter(parse_quantities(text, figure.start(), figure.end())), None) if figure else None
         if q is None or q.unit != unit:
             return items
@@ -644,15 +674,30 @@ def names_a_village(text: str, start: int, end: int) -> bool:
                for m in VILLAGE_SUBJECT.finditer(text, start, end + 1))
 
 
-def not_anecdotes(text: str, found: list[Candidate]) -> list[Candidate]:
+def not_anecdotes(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
     """Drop candidates about one village or household (全村32户贫困户已全部脱贫): rule 1's anecdotes."""
     kept = []
     for c in found:
         left = span_around(text, c.match_start, c.match_end, SENTENCE_END)[0]
         at = c.quantity.raw_start
-        if not ONE_PLACE.search(text, left, at) and not names_a_village(text, left, at):
+        one = ONE_PLACE.search(text, left, at)
+        if one and one["here"] and place_before_here(text, left, gazetteer):
+            one = None
+        if not one and not names_a_village(text, left, at):
             kept.append(c)
     return kept
+
+
+def place_before_here(text: str, sentence_left: int, gazetteer: Gazetteer) -> Region | None:
+    """Return the place the sentence before the one at sentence_left opens with, which its 这里 means
+    (毕节是贵州脱贫攻坚的主战场。这里曾是…试验区,…累计减少贫困人口184.52万人), not a workshop's or a
+    village's floor."""
+    if not sentence_left:
+        return None
+    before = span_around(text, sentence_left - 1, sentence_left - 1, SENTENCE_END)[0]
+    opening = before + len(text[before:sentence_left]) - len(text[before:sentence_left].lstrip())
+    named = gazetteer.mention_at(text, opening)
+    return named.region if named else None
 
 
 def without_subgroups(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
@@ -797,6 +842,10 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
                 planned_figure: bool = False, review: bool = False, after: bool = True) -> int | None:
     """Return the year a figure refers to: its clause, then its sentence, then the article (after: whether
     a time named after the figure may date it)."""
+    # 从23.86%（2015年底）一路降到1.12%（2019年底）: a time in brackets right after a figure is its own
+    own_time = OWN_TIME.match(text, q.end)
+    if own_time:
+        return years_in(own_time.group())[0][1]
     if q.baseline and FROM_YEAR_BEFORE.search(text, max(0, q.raw_start - 8), q.raw_start):
         # 2018年,…贫困发生率由上年的10.55%下降到5.45%: the year before the change's end
         end_year = period_year(text, replace(q, baseline=False), written, default, planned_figure, review, after)
@@ -837,6 +886,21 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
         return fallback
     # a plan that names no year is for this year or later, whatever year the article reports on
     return written if planned_figure and written and (default is None or default < written) else default
+
+
+def stated_baselines(body: str, facts: list[Fact]) -> list[Fact]:
+    """Return facts with each change's starting figure that repeats a figure the article states for the
+    same indicator and place made one fact with it: a baseline, of the time it was stated
+    (2014年建档立卡之初,…贫困发生率高达56.24%…全州贫困发生率从56.24%降至2019年底的10.09%)."""
+    stated = {(f.indicator_code, f.value, f.adcode): f for f in facts if f.qualifier == "actual"}
+    merged, repeats = {}, set()
+    for f in facts:
+        repeated = stated.get((f.indicator_code, f.value, f.adcode)) if f.qualifier == "baseline" else None
+        # 由2014年的13.8%, 2017年,…贫困发生率由7.62%: a time of its own
+        if repeated is not None and not years_in(body[span_around(body, f.char_start, f.char_end, SENTENCE_END)[0]:f.char_start]):
+            repeats.add(id(repeated))
+            merged[id(f)] = replace(f, period_year=repeated.period_year)
+    return [merged.get(id(f), f) for f in facts if id(f) not in repeats]
 
 
 def in_other_item(text: str, sentence_left: int, at: int, figure_at: int) -> bool:
@@ -1046,7 +1110,8 @@ class Extractor:
             if GROUPED.match(clause, named[-1].end):
                 return self.group_region(name_list(clause, named), self.subject_of(text, sentence_left, left),
                                          document_region,
-                                         PROVINCE_GOVERNMENT.search(text, sentence_left, q.raw_start) is not None)
+                                         PROVINCE_GOVERNMENT.search(text, sentence_left, q.raw_start) is not None,
+                                         int(q.value) if q.unit == "county" else 0)
             if named[-1].end == len(clause) and len(name_list(clause, named)) > 1:
                 return self.group_region(name_list(clause, named))  # named in full
             members, tail = name_list(clause, named), LIST_TAIL.fullmatch(clause, named[-1].end)
@@ -1055,7 +1120,8 @@ class Extractor:
                     and (tail.group() or (first > 0 and clause[first - 1] in LIST_MARKS))):
                 # 大方、黔西2个县, 镇雄、彝良、威信三县: a group, though one of its names (大方, 威信) is a
                 # word the gazetteer does not take for a place
-                return self.group_region(members, self.subject_of(text, sentence_left, left), document_region)
+                return self.group_region(members, self.subject_of(text, sentence_left, left), document_region,
+                                         counties=int(q.value))
             return named[-1].region
         if RESPECTIVELY in clause and left > sentence_left:
             listed = self.listed_region(text, left, q)
@@ -1069,10 +1135,13 @@ class Extractor:
         level = OWN_LEVEL.search(clause)
         if level and document_region:  # 全省 in a county's article: the province it lies in
             return (self.gazetteer.enclosing(document_region, level["kind"])
+                    or self.speaker_region(text, q.raw_start, level["kind"], document_region)
                     or self.recent_region(text, left, level["kind"], document_region) or document_region)
         if level:
             return None
         subject = self.subject_of(text, sentence_left, left)
+        if subject is None and HERE.match(text, sentence_left):
+            subject = place_before_here(text, sentence_left, self.gazetteer)
         if subject is None and self.nationwide_before(text, sentence_left, left):
             return self.gazetteer.country
         if subject is None and document_region is not None and document_region.level != "county":
@@ -1087,6 +1156,8 @@ class Extractor:
                    if opens_clause(text, sentence_left, m.start())]
         if subject is None and earlier and document_region:
             return self.gazetteer.enclosing(document_region, earlier[-1]["kind"]) or document_region
+        if subject is None and document_region is not None:
+            subject = self.speaker_region(text, q.raw_start, None, document_region)
         return subject or document_region
 
     def section_place(self, text: str, at: int) -> Region | str | None:
@@ -1173,6 +1244,20 @@ class Extractor:
         topic = NATIONWIDE_TOPIC.match(text, span_around(text, nationwide.start(), nationwide.end(), CLAUSE_END)[0])
         return topic is not None or QUANTITY_RE.search(text, nationwide.end(), clause_left) is not None
 
+    def speaker_region(self, text: str, at: int, kind: str | None, document_region: Region) -> Region | None:
+        """Return the region (of that kind) within the document's that is named right after the quote
+        text[at] stands in, as its speaker's (“2018年我们摘帽的时候,全县8235户…全部脱贫。”在岢岚县
+        宋家沟村,县委书记对记者回忆). Without a kind, the quote must speak as we (“我们…明年计划组织
+        劳务输转5.5万人。”通渭县委主要负责同志表示)."""
+        opened, closed = text.rfind("“", 0, at), text.rfind("”", 0, at)
+        end = text.find("”", at)
+        if (opened == -1 or closed > opened or end == -1 or text[opened - 1:opened] in (":", "：")
+                or (kind is None and not WE.search(text, opened, at))):
+            return None  # 市长在讲话中说:“…: who speaks was said before
+        named = self.gazetteer.mentions(text[end + 1:end + 1 + SPEAKER_REACH])
+        return next((m.region for m in named if (kind is None or m.region.name.endswith(kind))
+                     and document_region in self.gazetteer.ancestors(m.region)), None)
+
     def recent_region(self, text: str, at: int, kind: str, document_region: Region) -> Region | None:
         """Return the region of that kind within the document's that the text named last before at:
         全县 in a prefecture's article (福贡县是怒江州…的县之一。…今年全县最后的4300户…)."""
@@ -1194,12 +1279,15 @@ class Extractor:
         return places[figures.index(q.raw_start)]
 
     def group_region(self, members: list[Region], subject: Region | None = None,
-                     document_region: Region | None = None, announced_by_province: bool = False) -> Region | None:
+                     document_region: Region | None = None, announced_by_province: bool = False,
+                     counties: int = 0) -> Region | None:
         """Return the region a group of named places (…等9个县) lies in: the sentence's subject or the
         document's region when it holds them all (贵州省人民政府发布公告,威宁县等9个县退出), else the
-        nearest region above them all (which is all there is for a group named in full)."""
+        nearest region above them all (which is all there is for a group named in full). A group of
+        counties lies in a region with as many (通渭县、岷县等8个县 are not all of 定西市's seven)."""
         def holds(region: Region) -> bool:
-            return all(region in self.gazetteer.ancestors(m) for m in members)
+            return (all(region in self.gazetteer.ancestors(m) for m in members)
+                    and self.gazetteer.county_count(region) >= counties)
         for candidate in (subject, document_region):
             if candidate and holds(candidate):
                 return candidate
@@ -1217,7 +1305,10 @@ class Extractor:
         written = current_year(body, published_at, self.lexicon.year_cues)
         early = published_at is not None and published_at.month <= EARLY_MONTHS
         default_year = reporting_year(body, written, title, early)
-        review = early and written is not None and default_year == written - 1
+        # spans up to the time of writing (七年来, 2014年以来) end with the year before in a review of it, and
+        # in any article of January (七年间全市累计投入… on 5 January 2021: 2014-2020)
+        january = published_at is not None and published_at.month == 1
+        review = written is not None and ((early and default_year == written - 1) or january)
         facts, seen = [], set()
         found = (candidates(body, self.lexicon.rules) + table_candidates(body, self.lexicon.rules)
                  + label_candidates(body, self.lexicon.rules))
@@ -1226,7 +1317,8 @@ class Extractor:
         found += part_candidates(body, found)
         found += place_parts(body, found, self.gazetteer)
         found += parallel_parts(body, found, self.gazetteer)
-        found = not_anecdotes(body, outside_mojibake(body, found))
+        found += continued_changes(body, found)
+        found = not_anecdotes(body, outside_mojibake(body, found), self.gazetteer)
         for c in without_subgroups(body, best_per_quantity(found), self.gazetteer):
             if c.table_at is not None and c.year is None:
                 c = replace(c, year=table_year(body, c.table_at, written))
@@ -1236,7 +1328,7 @@ class Extractor:
             if key not in seen:
                 seen.add(key)
                 facts.append(fact)
-        return facts
+        return stated_baselines(body, facts)
 
     def to_fact(self, body: str, c: Candidate, document_region: Region | None,
                 written: int | None, default_year: int | None, review: bool = False) -> Fact:
@@ -1249,7 +1341,7 @@ class Extractor:
         # 5个县力争脱贫摘帽, 16个贫困县将全部脱贫摘帽: the plan between the figure and its trigger
         plan = not q.baseline and (c.planned or planned(body, q, left, carried=not c.indicator.stock)
                                    or TARGET.search(body, q.end, c.match_end) is not None)
-        year = c.year or period_year(body, q, written, default_year, plan, review, after=not c.indicator.stock)
+        year = c.year or period_year(body, q, written, default_year, plan, review, after=not (c.indicator.stock or q.baseline))
         if year and c.indicator.last_year and year > c.indicator.last_year:
             year = c.indicator.last_year
         if q.baseline:

@@ -26,11 +26,14 @@ APPROX_AFTER = "多|余"
 PERCENT_WORD = "百分之"
 # A change between two figures: 由24.8%降至2.78% (the first is the baseline).
 CHANGE_VERB = "(?:下降|降低|减少|降|减|提高|提升|增加|增长|上升|增)"
-CHANGE = f"{CHANGE_VERB}(?:至|到|为)"
-YEAR_TOKEN = "(?:19|20)\\d\\d年(?:底|末|初)?"
+YEAR_TOKEN = "(?:(?:19|20)\\d\\d|(?:一九|二〇|二零)[〇零一二三四五六七八九]{2})年(?:底|末|初)?"
+# 从23.86%（2015年底）一路降到了1.12%: the first figure's time may stand after it, and the way down
+# before the verb
+CHANGE = f"(?:[（(]{YEAR_TOKEN}[）)])?(?:一路|逐步|逐年|持续|进一步|大幅)?{CHANGE_VERB}(?:至|到|为)了?"
 # 由2014年的3.2万人减少到2019年的1200人 (or 目前的5个): a change may name the time of its second figure.
 CHANGE_TIME = f"(?:(?:{YEAR_TOKEN}|目前|现在|当前|(?:今年|去年|上年)(?:底|末|年底)?)的?)?"
-SEPARATOR = f"(?:、|,|和|及|与|以及|{CHANGE}{CHANGE_TIME})"
+# 由2012年底的22.9%下降到2014年底的14.5%、2017年底的6%: a list of a change's later figures may date each
+SEPARATOR = f"(?:、(?:{YEAR_TOKEN}的)?|,|和|及|与|以及|{CHANGE}{CHANGE_TIME})"
 NUMBER = f"(?:{numbers.ARABIC}|{numbers.CHINESE_DECIMAL}|[零〇二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*|一[零〇一二两三四五六七八九十百千万亿]+)"
 
 QUANTITY = (

@@ -312,6 +312,7 @@ class Gazetteer:
             if region.parent_adcode:
                 self._children[region.parent_adcode].append(region)
         self._ancestors = {region.adcode: self._ancestor_chain(region) for region in self.regions}
+        self._county_counts: dict[str, int] = {}
         self._full, self._short = self._build_surfaces()
         self._blocks = frozenset(BLOCKING_PHRASES)
         self._lengths = self._build_length_index()
@@ -352,6 +353,15 @@ class Gazetteer:
         ancestor whose name does, else None."""
         return next((r for r in (region, *self._lineage(region))
                      if r.level != "country" and r.name.endswith(kind)), None)
+
+    def county_count(self, region: Region) -> int:
+        """Return how many county-level regions a region holds (a county holds itself)."""
+        if region.level == "county":
+            return 1
+        counts = self._county_counts
+        if region.adcode not in counts:
+            counts[region.adcode] = sum(self.county_count(child) for child in self._children[region.adcode])
+        return counts[region.adcode]
 
     def ancestors(self, region: Region) -> list[Region]:
         """Return the parent, grandparent... of a region, ending with the country."""
