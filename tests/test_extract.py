@@ -1376,3 +1376,74 @@ def test_a_places_part_after_qizhong_baokuo_and_villages_exited_by_a_time(extrac
         (88, "530000"), (4, "533300")}
     assert facts_of(extractor, "全州1110个贫困村在2019年底前全部出列。", datetime(2020, 3, 1)) == {
         ("poverty_villages_exited", 1110, "actual")}
+
+
+def test_an_ambiguous_county_name_is_read_in_the_light_of_the_articles_region(extractor):  # set ah
+    province = extractor.gazetteer.get("620000")  # 甘肃省: its 东乡县 is 东乡族自治县, not 江西's
+    text = "东乡县贫困发生率由2013年底的58.6%下降到去年底的11.2%。"
+    assert {f.adcode for f in extractor.extract(text, None, datetime(2020, 1, 9), province)} == {"622926"}
+    assert {f.adcode for f in extractor.extract(text, None, datetime(2020, 1, 9))} == {None}
+
+
+def test_the_whole_county_is_the_county_an_earlier_clause_of_the_sentence_names(extractor):  # set ah
+    county = extractor.gazetteer.get("451228")  # 都安瑶族自治县, the article's
+    text = "截至目前,大化县累计发放扶贫小额信贷4.3亿元,惠及贫困户1.07万户;今年上半年,全县实现农村劳动力转移就业2.3万人。"
+    assert {(f.indicator_code, f.adcode) for f in extractor.extract(text, None, datetime(2019, 8, 20), county)} == {
+        ("poverty_microcredit", "451229"), ("labor_transferred", "451229")}
+    # one name of a list is no sentence's county (set k)
+    city = extractor.gazetteer.get("530300")  # 曲靖市
+    text = "2019年,会泽、宣威、富源、师宗、罗平5个贫困县(市)顺利实现脱贫摘帽,全市贫困发生率由3.41%下降至0.49%。"
+    assert {f.adcode for f in extractor.extract(text, None, datetime(2020, 1, 16), city)
+            if f.indicator_code == "poverty_incidence_rate"} == {"530300"}
+
+
+def test_a_place_the_sentence_takes_as_its_topic_is_its_subject(extractor):  # set ah
+    prefecture = extractor.gazetteer.get("433100")  # 湘西州
+    assert full_facts(extractor, "从湖南全省看,今年要实现110万农村贫困人口脱贫。", datetime(2016, 10, 17), prefecture) == {
+        ("poverty_exit_persons", 1100000, "430000", 2016, "target")}
+
+
+def test_a_rates_change_in_the_clause_after_it_and_lines_that_are_thresholds(extractor):  # sets ah, al
+    assert facts_of(extractor, "阜平县的贫困发生率,从2012年底的54.37%下降到2017年底的6.1%。", datetime(2018, 1, 5)) == {
+        ("poverty_incidence_rate", 54.37, "baseline"), ("poverty_incidence_rate", 6.1, "actual")}
+    assert facts_of(extractor, "今年每一户脱贫户的人均纯收入都要稳稳越过4000元这条线。", datetime(2020, 11, 24)) == set()
+    assert facts_of(extractor, "一些已脱贫户人均纯收入刚刚越过3300元的“门槛”。", datetime(2018, 2, 27)) == set()
+
+
+def test_a_reporters_byline_is_no_anonymised_household_but_a_named_village_is(extractor):  # set ah
+    province = extractor.gazetteer.get("650000")  # 新疆
+    text = "新华社乌鲁木齐11月14日电(记者 某某)新疆维吾尔自治区人民政府14日宣布,伽师县、莎车县等10个深度贫困县退出贫困县序列。"
+    assert {f.value for f in extractor.extract(text, None, datetime(2020, 11, 16), province)} == {10}
+    assert facts_of(extractor, "这一天,被称为“悬崖村”的阿土列尔村84户贫困户搬进了县城的易地扶贫搬迁安置点。",
+                    datetime(2020, 5, 15)) == set()
+
+
+def test_a_report_early_in_a_year_that_opens_with_the_year_before_reviews_it_whatever_it_plans(extractor):  # set al
+    text = ("2019年,在金寨县委、县政府的坚强领导下,我认真履行局长职责。现将一年来的履职情况报告如下:\n"
+            "一、履职尽责\n(一)减贫任务高质量完成。全年实现1426户3358人脱贫,贫困发生率降至0.44%。\n"
+            "五、2020年工作打算\n2020年是脱贫攻坚收官之年。我将确保剩余贫困人口全部脱贫。")
+    assert {(f.value, f.period_year) for f in extractor.extract(text, None, datetime(2020, 1, 10))} == {
+        (1426, 2019), (3358, 2019), (0.44, 2019)}
+
+
+def test_a_sections_figures_take_the_time_its_first_sentence_opens_with(extractor):  # set al
+    text = ("今天召开的全县脱贫攻坚推进大会,总结去年工作,安排部署今年任务。\n一、正视成绩,坚定打赢脱贫攻坚战的信心\n"
+            "过去的一年,是我县脱贫攻坚压力最大、任务最重的一年。\n一是减贫成效明显。全县全年实现4126户13058人脱贫退出,"
+            "贫困发生率由上年的17.6%下降到9.3%。\n二、明确任务,全力以赴打好今年攻坚战\n今年是脱贫攻坚三年行动的开局之年。"
+            "全县的目标任务是:实现3850户11200人脱贫。")
+    assert {(f.value, f.period_year, f.qualifier) for f in extractor.extract(text, None, datetime(2018, 2, 27))} == {
+        (4126, 2017, "actual"), (13058, 2017, "actual"), (17.6, 2016, "baseline"), (9.3, 2017, "actual"),
+        (3850, 2018, "target"), (11200, 2018, "target")}
+
+
+def test_the_registered_poor_after_villages_with_a_bracketed_part_and_goals_and_budgets(extractor):  # set al
+    assert facts_of(extractor, "2014年建档立卡时,全县有贫困村86个(其中深度贫困村28个),贫困人口2.31万户8.92万人。",
+                    datetime(2019, 6, 1)) == {("registered_poor_households", 23100, "actual"),
+                                              ("registered_poor_persons", 89200, "actual")}
+    assert facts_of(extractor, "2018年,我将全力实现230户1010人脱贫的目标。", datetime(2018, 1, 20)) == {
+        ("poverty_exit_households", 230, "target"), ("poverty_exit_persons", 1010, "target")}
+    assert facts_of(extractor, "今年县财政预算安排扶贫资金8000万元。", datetime(2016, 3, 1)) == {
+        ("poverty_funds", 80000000, "target")}
+    # a period the figure is measured against does not date it
+    assert {f.period_year for f in extractor.extract("五年来,全县累计投入各类扶贫资金68.7亿元,是“十二五”时期的4倍多。",
+                                                       None, datetime(2020, 12, 1))} == {2020}

@@ -25,6 +25,8 @@ CHINESE_YEAR = re.compile("((?:一九|二〇|二零)[〇零一二三四五六七
 CHINESE_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # 2010年不变价: a price basis; 自2017年结对以来, 2014年建档立卡以来: a span up to now
 COMPARISON = re.compile("相比|同比|比较|[\u4e00-\u9fff]{0,6}?以来|不变价|可比价|价格")
+# 累计投入68.7亿元,是“十二五”时期的4倍多: a period the figure is measured against
+TIMES_OF = re.compile("[”\"]?(?:时期|期间)?的[\\d.一二两三四五六七八九十]+多?倍")
 COMPARED_TO = ("较", "比")  # 较2015年增长了150%
 SINCE = re.compile(r"((?:19|20)\d\d)年[\u4e00-\u9fff]{0,12}?以来")  # 自2014年开展扶贫小额信贷工作以来
 # 由2014年底的5.6万人减少至1234人: the year after 由 is the starting figure's, not the end's
@@ -57,17 +59,22 @@ HAN = "\u4e00-\u9fff"
 MEDIA_AFTER = re.compile(f"日报|晚报|报|电视|广播|新闻|网|在线|频道|融媒|发布|[{HAN}]{{1,2}}(?:报讯|报记者|日报|晚报)")
 
 # Planned or required figures (ANNOTATION rule 4): 计划, 力争, 确保…前, 要, 将, 目标, 任务.
-TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|任务(?:是|为)|(?<!雨露)计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将(?=[^,;。!?\\d]{0,4}(?:完成|实现|脱贫|摘帽|退出|出列|减贫|减少|搬迁|达到|整合|投入|安排|筹集|筹措|实施|培训|转移|改造))|(?<![主重需必只还])要(?![求素点闻])")
+TARGET = re.compile("(?:下达|承担|分配|安排)[^,;。!?\\d]{0,12}任务|任务(?:是|为)|预算安排|(?<!雨露)计划(?![“”、,])|力争|确保|目标|争取(?!上级|中央|省|市级|国家|到位|到资金|资金|项目|各类|社会)|预计|拟|将要|将于|将在|将有|将(?=[^,;。!?\\d]{0,4}(?:完成|实现|脱贫|摘帽|退出|出列|减贫|减少|搬迁|达到|整合|投入|安排|筹集|筹措|实施|培训|转移|改造))|(?<![主重需必只还])要(?![求素点闻])")
 # 计划摘帽的5个: what follows 计划 up to the figure describes what the figure counts (确保剩余的 does not)
 ATTRIBUTIVE = re.compile("(?<=计划)(?!剩余|余下)[^,;。!?\\d]{1,6}的")
 HYPOTHETICAL = re.compile("如果|假如|假设|倘若|若是|一旦")
 # Words by which a clause says its figures are done, not planned: 计划减贫2000人,实际减贫2300人.
 PURPOSE_OR_DONE = re.compile("为|围绕|按照|对照|根据|紧扣|紧盯|盯紧|聚焦|对标|瞄准|锚定|锁定|完成|实现|超额|圆满|达到|达成")
 DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
+# 全力实现230户1010人脱贫的目标: a figure the clause names as its goal, unless it says the goal was
+# reached (实现了…的目标, 如期完成…的任务)
+GOAL_AFTER = re.compile("[^,;。!?]{0,16}?的(?:目标|任务)")
+GOAL_REACHED = re.compile("了|已|圆满|超额|如期|顺利|提前|完成")
 # A goal said to be met: 各项目标任务全面完成,全年实现12356户35612人稳定脱贫.
 GOAL_MET = re.compile("(?<=目标)(?:任务)?(?:均|已|都|已经|全面|全部|圆满|顺利|如期|超额|基本|胜利|提前)*(?:完成|实现|达成)")
 # Thresholds and standards are not facts (rule 1): 收入达到4200元以上, 低于4160元.
-THRESHOLD_AFTER = re.compile("^(?:及?以上|及?以下|以内|标准|的[^,;。!?\\d]{0,4}(?:标准|线))")  # 超过3535元的退出标准
+# 超过3535元的退出标准, 越过4000元这条线, 刚刚越过3300元的“门槛”
+THRESHOLD_AFTER = re.compile("^(?:及?以上|及?以下|以内|标准|(?:的|这[条道一]?)[^,;。!?\\d]{0,4}(?:标准|线|门槛))")
 COUNTS = {"person", "household", "village", "county", "team", "person_times"}
 PER_UNIT = re.compile("(?:户均|人均|每户|每人|村均|每村)(?:至少|最少|不少于|不低于|有)?$")
 EXCEEDING = re.compile("超过|超出|高于|逾")
@@ -76,13 +83,13 @@ THRESHOLD_BEFORE = re.compile("(?:低于|高于|不低于|不高于|不足|不�
 CORRUPT_NEIGHBOUR = re.compile(r"[+*＊?]")
 # A figure about one village or one household is an anecdote, not a fact about a region (rule 1).
 # 贫困户李某某…又申请扶贫小额信贷5万元, 杨正学一家人: one household's story
-ONE_PLACE = re.compile(f"全村|该村|本村|我村|我们村|(?<![困个])村里|这个村|村子|全组|该户|这户|他家|她家|全家|一家人|某某"
+ONE_PLACE = re.compile(f"全村|该村|本村|我村|我们村|(?<![困个])村里|这个村|村子|全组|该户|这户|他家|她家|全家|一家人|(?<!记者)(?<!记者 )(?<!通讯员)(?<!通讯员 )某某"  # 贫困户李某某, not (记者 某某)
                        f"|一家[{HAN}]{{0,6}}?(?:车间|企业|工厂|合作社|公司)|该(?:车间|企业|合作社|公司)|(?:车间|企业|合作社)负责人"
                        f"|(?<![{HAN}])(?P<here>这里)"
                        f"|(?:贫困户|脱贫户|村民|农户|群众)[{HAN}]某")
 # A village by name opening a clause (十八洞村有225户939人, 老姆登村的贫困发生率…): its figures are anecdotes.
 # (七百弄乡弄勇村今年有45户贫困户脱贫: a village under its township's name)
-VILLAGE_SUBJECT = re.compile(f"(?:^|(?<=[,;:。!?\n“]))(?:在)?(?:[{HAN}]{{2,4}}[乡镇])?(?P<name>[{HAN}]{{2,4}})村"
+VILLAGE_SUBJECT = re.compile(f"(?:^|(?<=[,;:。!?\n“的]))(?:在)?(?:[{HAN}]{{2,4}}[乡镇])?(?P<name>[{HAN}]{{2,4}})村"
                              f"(?:[(（][^()（）]{{1,8}}[)）])?(?=的|有|是|共有|现有|原有|,|\\d|建档立卡|贫困|(?:今年|去年|当年)(?:共|已|有))")
 NOT_A_VILLAGE_NAME = re.compile("贫困|行政|自然|重点|示范|出列|退出|脱贫|深度|美丽|[县市区州省镇乡农个]|^[全该本我各每这那各]")
 # A sub-group of a figure just given is a second wording at best (rule 7).
@@ -764,7 +771,8 @@ def years_in(text: str) -> list[tuple[int, int]]:
              and text[max(0, m.start() - 1):m.start()] not in COMPARED_TO]
     found += [(m.start(), int(m.group(1).translate(CHINESE_YEAR_DIGITS))) for m in CHINESE_YEAR.finditer(text)
               if not COMPARISON.match(text, m.end())]
-    found += [(m.start(), FIVE_YEAR_PLANS[m.group()]) for m in FIVE_YEAR_PLAN.finditer(text)]
+    found += [(m.start(), FIVE_YEAR_PLANS[m.group()]) for m in FIVE_YEAR_PLAN.finditer(text)
+              if not TIMES_OF.match(text, m.end())]
     return sorted(found)
 
 
@@ -800,15 +808,8 @@ def reporting_year(body: str, written: int | None, title: str | None = None, ear
         return titled.pop() - review
     if review and written:
         return written - review
-    # the ends of changes (由2014年的26.3%降至2019年底的1.06%) date those changes, not the article
-    counts = Counter(year for at, year in years_in(body) if (written is None or year <= written)
-                     and not CHANGE_ENDS.search(body, max(0, at - 4), at))
-    if counts:
-        year, count = max(counts.items(), key=lambda item: (item[1], item[0]))
-        if count >= 2 and list(counts.values()).count(count) == 1:
-            return year
     # 记者近日从县扶贫办获悉,2018年,岷县…全年减少贫困人口… in January 2019, or 去年,金寨县…: a review of
-    # the year it opens with
+    # the year it opens with, whatever it plans for the year written (五、2020年工作打算 / 2020年是…收官之年)
     if written and early:
         first_end = span_around(body, 0, 0, SENTENCE_END)[1]
         first_figure = QUANTITY_RE.search(body, 0, first_end)
@@ -816,6 +817,13 @@ def reporting_year(body: str, written: int | None, title: str | None = None, ear
         if (opening[0][1] == written - 1 if opening
                 else LAST_YEAR.match(body, 0, span_around(body, 0, 0, CLAUSE_END)[1]) is not None):
             return written - 1
+    # the ends of changes (由2014年的26.3%降至2019年底的1.06%) date those changes, not the article
+    counts = Counter(year for at, year in years_in(body) if (written is None or year <= written)
+                     and not CHANGE_ENDS.search(body, max(0, at - 4), at))
+    if counts:
+        year, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+        if count >= 2 and list(counts.values()).count(count) == 1:
+            return year
     # 2月7日召开的会议上获悉,去年,我市共实现…; 去年全市投入…: early in a year, a review of the last
     if written and early and not counts:
         last = sum(scope_before not in COMPARED_TO for scope_before in
@@ -881,7 +889,8 @@ def period_year(text: str, q: Quantity, written: int | None, default: int | None
         later = unchanging_years(text, q.end, right) if after else []
         if later and breaks == CLAUSE_END:  # 安置1623户,完成“十三五”搬迁任务的103%: not the figure's year
             return later[0][1]
-    fallback = subgroup_year(text, q, written, review) or heading_year(text, q.raw_start)
+    fallback = (subgroup_year(text, q, written, review) or heading_year(text, q.raw_start)
+                or section_year(text, q.raw_start, written))
     if fallback:
         return fallback
     # a plan that names no year is for this year or later, whatever year the article reports on
@@ -917,6 +926,26 @@ def heading_year(text: str, at: int) -> int | None:
     starts, years = dated_headings(text)
     before = bisect_left(starts, at)
     return years[before - 1] if before else None
+
+
+# 一、正视成绩…⏎过去的一年,是我县…的一年: the time a section's first sentence opens with
+SECTION_TIME = re.compile(rf"\s*(?:(?P<year>{YEAR_TOKEN})|(?P<last>去年|过去的一年|过去一年)|今年)[,是]")
+
+
+def section_year(text: str, at: int, written: int | None) -> int | None:
+    """Return the year the sentence opening the section above text[at] opens with (一、正视成绩,坚定…信心⏎
+    过去的一年,是我县脱贫攻坚…的一年 in a speech of February 2018: 2017)."""
+    starts, headings = section_headings(text)
+    before = bisect_left(starts, at)
+    if not before:
+        return None
+    opening = starts[before - 1] + len(headings[before - 1]) + 1
+    time = SECTION_TIME.match(text, opening) if opening < at else None
+    if time is None:
+        return None
+    if time["year"]:
+        return years_in(time["year"])[0][1]
+    return written - 1 if written and time["last"] else written
 
 
 # ▲双龙镇:劳务协作“输”出致富路: a section's heading that opens with a township's own name
@@ -1053,6 +1082,24 @@ def led_to(text: str, start: int, at: int) -> bool:
     return CLAUSE_LEAD.fullmatch(text, clause_left(text, start, at), at) is not None
 
 
+# 从湖南全省看,今年要实现110万农村贫困人口脱贫: a place the sentence takes as its topic
+TOPIC_BEFORE = re.compile("(?:从|就|放眼|纵观)$")
+TOPIC_AFTER = re.compile("(?:全[省市州县区旗])?(?:来看|看|而言)[,:]")
+
+
+def is_topic(text: str, start: int, at: int, end: int) -> bool:
+    """Tell whether the place named in text[at:end] is the topic of a clause opening the sentence at
+    start, as in 从湖南全省看,…"""
+    before = TOPIC_BEFORE.search(text, start, at)
+    return before is not None and opens_clause(text, start, before.start()) and TOPIC_AFTER.match(text, end) is not None
+
+
+def in_list(text: str, m) -> bool:
+    """Tell whether the mention m of text is one name of a list (岚县、方山县)."""
+    after, before = text[m.end:m.end + 1], text[max(0, m.start - 1):m.start]
+    return bool(after) and after in LIST_MARKS or before == "、"
+
+
 def named_before(text: str, start: int, at: int, mentions) -> bool:
     """Tell whether one of the mentions (offsets from start) stands in text[at]'s clause before it."""
     left = clause_left(text, start, at)
@@ -1076,7 +1123,8 @@ def sentence_subject(text: str, start: int, end: int, mentions) -> Region | None
             continue
         at = start + m.start
         if (opens_clause(text, start, at) or SPEAKER.fullmatch(text, start, at)
-                or (led_to(text, start, at) and not named_before(text, start, at, mentions[:i]))):
+                or (led_to(text, start, at) and not named_before(text, start, at, mentions[:i]))
+                or is_topic(text, start, at, start + mentions[run].end)):
             opening = mentions[run].region
         if after == ",":
             closing = mentions[run].region
@@ -1134,7 +1182,8 @@ class Extractor:
             return self.gazetteer.country
         level = OWN_LEVEL.search(clause)
         if level and document_region:  # 全省 in a county's article: the province it lies in
-            return (self.gazetteer.enclosing(document_region, level["kind"])
+            return (self.named_earlier(text, sentence_left, left, level["kind"], document_region)
+                    or self.gazetteer.enclosing(document_region, level["kind"])
                     or self.speaker_region(text, q.raw_start, level["kind"], document_region)
                     or self.recent_region(text, left, level["kind"], document_region) or document_region)
         if level:
@@ -1244,6 +1293,18 @@ class Extractor:
         topic = NATIONWIDE_TOPIC.match(text, span_around(text, nationwide.start(), nationwide.end(), CLAUSE_END)[0])
         return topic is not None or QUANTITY_RE.search(text, nationwide.end(), clause_left) is not None
 
+    def named_earlier(self, text: str, sentence_left: int, clause_left: int, kind: str,
+                      document_region: Region) -> Region | None:
+        """Return the region of that kind an earlier clause of the sentence names last, in the document's
+        province: 全县 there is that county, not the article's (在黔东南,从江县的扶贫干部…,今年全县…;
+        截至目前,大化县累计发放…;今年上半年,全县实现…)."""
+        province = self.gazetteer.enclosing(document_region, "省") or self.gazetteer.enclosing(document_region, "区")
+        scope = text[sentence_left:clause_left]
+        earlier = self.recipients(scope, self.gazetteer.mentions(scope))
+        return next((m.region for m in reversed(earlier) if m.region.name.endswith(kind)
+                     and (province is None or province in self.gazetteer.ancestors(m.region))
+                     and not in_list(scope, m)), None)  # 会泽、宣威、富源…5个贫困县(市): no one of them
+
     def speaker_region(self, text: str, at: int, kind: str | None, document_region: Region) -> Region | None:
         """Return the region (of that kind) within the document's that is named right after the quote
         text[at] stands in, as its speaker's (“2018年我们摘帽的时候,全县8235户…全部脱贫。”在岢岚县
@@ -1302,6 +1363,12 @@ class Extractor:
         """Return the facts stated in body, one per indicator, value and qualifier."""
         # process() resolves the document's region once and passes it in
         document_region = document_region or self.gazetteer.document_region(title, body)
+        reader = Extractor(self.lexicon, self.gazetteer.within(document_region))
+        return reader.facts_of(body, title, published_at, document_region)
+
+    def facts_of(self, body: str, title: str | None, published_at: datetime | None,
+                 document_region: Region | None) -> list[Fact]:
+        """Return the facts of an article whose region is known (see extract)."""
         written = current_year(body, published_at, self.lexicon.year_cues)
         early = published_at is not None and published_at.month <= EARLY_MONTHS
         default_year = reporting_year(body, written, title, early)
@@ -1340,7 +1407,9 @@ class Extractor:
         evidence = with_label(body[left:right].rstrip(CLAUSE_END).strip(), c)
         # 5个县力争脱贫摘帽, 16个贫困县将全部脱贫摘帽: the plan between the figure and its trigger
         plan = not q.baseline and (c.planned or planned(body, q, left, carried=not c.indicator.stock)
-                                   or TARGET.search(body, q.end, c.match_end) is not None)
+                                   or TARGET.search(body, q.end, c.match_end) is not None
+                                   or (GOAL_AFTER.match(body, q.end) is not None
+                                       and not GOAL_REACHED.search(body, left, right)))
         year = c.year or period_year(body, q, written, default_year, plan, review, after=not (c.indicator.stock or q.baseline))
         if year and c.indicator.last_year and year > c.indicator.last_year:
             year = c.indicator.last_year

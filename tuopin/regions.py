@@ -301,6 +301,11 @@ def _delimited_right(text: str, end: int) -> bool:
 class Gazetteer:
     """Region table plus a longest-match recogniser for region names in text."""
 
+    def within(self, region: Region | None) -> "Gazetteer":
+        """Return this gazetteer reading ambiguous names in the light of a region, the article's
+        (东乡县 in a story from 甘肃 is 东乡族自治县, not 江西's 东乡县)."""
+        return self if region is None else RegionalGazetteer(self, region)
+
     def __init__(self, regions: list[Region]):
         self.regions = list(regions)
         self._by_adcode = {region.adcode: region for region in self.regions}
@@ -419,19 +424,20 @@ class Gazetteer:
 
     # -- recognition -----------------------------------------------------------
 
-    def mentions(self, text: str) -> list[Mention]:
-        """Find region names in text, left to right, longest match first, non-overlapping."""
+    def mentions(self, text: str, context: Region | None = None) -> list[Mention]:
+        """Find region names in text, left to right, longest match first, non-overlapping (context: a
+        region that, with the names around, decides an ambiguous one)."""
         found = self._confirmed(self._scan(text))
-        chosen = self._disambiguate([match.candidates for match in found])
+        chosen = self._disambiguate([match.candidates for match in found], context)
         return [
             Mention(match.start, match.end, match.surface, region)
             for match, region in zip(found, chosen)
             if region is not None
         ]
 
-    def mention_at(self, text: str, at: int) -> Mention | None:
+    def mention_at(self, text: str, at: int, context: Region | None = None) -> Mention | None:
         """Return the place named right at text[at] (康乐县 of 其中康乐县2340万元), offsets in text, or None."""
-        found = self.mentions(text[at:at + MAX_NAME_CHARS])
+        found = self.mentions(text[at:at + MAX_NAME_CHARS], context)
         return replace(found[0], start=at, end=at + found[0].end) if found and found[0].start == 0 else None
 
     def _scan(self, text: str) -> list[_Match]:
@@ -504,12 +510,14 @@ class Gazetteer:
 
     # -- disambiguation ----------------------------------------------------------
 
-    def _disambiguate(self, candidate_lists: list[tuple[Region, ...]]) -> list[Region | None]:
-        """Pick one region per match using the other matches as context; None if undecidable."""
+    def _disambiguate(self, candidate_lists: list[tuple[Region, ...]],
+                      context: Region | None = None) -> list[Region | None]:
+        """Pick one region per match using the other matches (and the context region) as context; None
+        if undecidable."""
         chosen: list[Region | None] = [
             candidates[0] if len(candidates) == 1 else None for candidates in candidate_lists
         ]
-        anchors = self._context(region for region in chosen if region is not None)
+        anchors = self._context([region for region in chosen if region is not None] + ([context] if context else []))
         first_round = [
             self._choose(candidates, anchors) if len(candidates) > 1 else chosen[index]
             for index, candidates in enumerate(candidate_lists)
@@ -667,3 +675,22 @@ class Gazetteer:
             if best_weight <= own.get(node.adcode, 0.0) or best_weight <= DOMINANCE_SHARE * share:
                 return node
             node = best
+
+
+class RegionalGazetteer:
+    """A gazetteer whose ambiguous names are read in the light of one region (see Gazetteer.within)."""
+
+    def __init__(self, base: Gazetteer, region: Region):
+        self._base, self._region = base, region
+
+    def mentions(self, text: str, context: Region | None = None) -> list[Mention]:
+        return self._base.mentions(text, context or self._region)
+
+    def mention_at(self, text: str, at: int, context: Region | None = None) -> Mention | None:
+        return self._base.mention_at(text, at, context or self._region)
+
+    def within(self, region: Region | None) -> Gazetteer:
+        return self._base.within(region)
+
+    def __getattr__(self, name: str):
+        return getattr(self._base, name)
