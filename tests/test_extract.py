@@ -1447,3 +1447,21 @@ def test_the_registered_poor_after_villages_with_a_bracketed_part_and_goals_and_
     # a period the figure is measured against does not date it
     assert {f.period_year for f in extractor.extract("五年来,全县累计投入各类扶贫资金68.7亿元,是“十二五”时期的4倍多。",
                                                        None, datetime(2020, 12, 1))} == {2020}
+
+
+def test_all_the_registered_poor_taken_in_by_a_programme_are_counted(extractor):  # sets x, ai
+    assert facts_of(extractor, "截至2020年底,全县13.78万户57.03万名建档立卡人口已全部纳入防返贫动态监测。",
+                    datetime(2021, 3, 1)) == {("registered_poor_households", 137800, "actual"),
+                                              ("registered_poor_persons", 570300, "actual")}
+    # some of them are no count of the registered (not_facts: 为2.3万名建档立卡贫困人口购买保险)
+    assert facts_of(extractor, "为2.3万名建档立卡贫困人口购买保险。", datetime(2019, 6, 1)) == set()
+
+
+def test_year_items_after_a_years_figure_take_its_indicator_and_the_rest_its_plan(extractor):  # set aa
+    text = ("其中,2016年已完成搬迁1025户4521人;2017年实施1384户6109人,已全部完成主体建设;"
+            "2018年剩余的698户3060人,计划于今年年底前全部搬迁入住。")
+    assert {(f.indicator_code, f.value, f.period_year, f.qualifier)
+            for f in extractor.extract(text, None, datetime(2018, 5, 1))} == {
+        ("relocated_households", 1025, 2016, "actual"), ("relocated_persons", 4521, 2016, "actual"),
+        ("relocated_households", 1384, 2017, "actual"), ("relocated_persons", 6109, 2017, "actual"),
+        ("relocated_households", 698, 2018, "target"), ("relocated_persons", 3060, 2018, "target")}

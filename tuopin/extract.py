@@ -593,6 +593,36 @@ def place_opening(text: str, at: int, gazetteer: Gazetteer) -> int | None:
     return like.end() if like else None
 
 
+SEQUENCE_RE = re.compile(SEQUENCE)
+YEAR_ITEM = re.compile(f"(?:其中,?)?{YEAR_TOKEN},?(?P<words>[{HAN}]{{0,{MAX_PARALLEL_WORDS}}}?)(?=[\\d零〇一二两三四五六七八九十])")
+
+
+def year_items(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Return the figures of ;-items that go on a year's figure for other years (其中,2016年已完成搬迁
+    1025户4521人;2017年实施1384户6109人,已全部完成主体建设;2018年剩余的698户3060人,计划…搬迁入住),
+    each taking the indicator of the figure before it."""
+    claimed = {c.quantity.raw_start for c in found}
+    parts = []
+    for whole in found:
+        q = whole.quantity
+        left = span_around(text, q.raw_start, q.end, CLAUSE_END)[0]
+        opening = YEAR_ITEM.match(text, left)
+        if opening is None or opening.end() != q.raw_start:
+            continue
+        at = text.find(";", q.end, span_around(text, q.raw_start, q.end, SENTENCE_END)[1])
+        while at != -1:
+            item = YEAR_ITEM.match(text, at + 1)
+            figure = SEQUENCE_RE.match(text, item.end()) if item else None
+            own = parse_quantities(text, figure.start(), figure.end()) if figure else []
+            if not own or own[0].unit != q.unit or own[0].raw_start in claimed:
+                break
+            lead = text[whole.match_start:q.start]
+            parts += [Candidate(part, indicator, whole.rule, at + 1, part.end) for part in own
+                      if (indicator := whole.rule.indicator_for(part.unit, lead)) is not None]
+            at = text.find(";", own[-1].end, span_around(text, own[-1].raw_start, own[-1].end, SENTENCE_END)[1])
+    return parts
+
+
 def parallel_parts(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
     """Return the figures of clauses that go on a place's figure for other places, saying its words
     again in part or not at all (通榆县完成危改3210户,洮南市完成2860户,大安市完成2475户; 阜平县减贫
@@ -1049,6 +1079,21 @@ def planned(body: str, q: Quantity, clause_left: int, carried: bool = True) -> b
     return not PURPOSE_OR_DONE.search(body, cue_clause_left, cue.start())
 
 
+# 2018年剩余的698户3060人,计划于今年年底前全部搬迁入住: the rest, then the plan for them
+REST = re.compile(f"(?:{YEAR_TOKEN}|今年|明年)?,?(?:剩余|剩下|余下)的?")
+PLAN_FOR_THEM = re.compile("[,，](?:计划|将|要|力争|确保|预计)(?![^,;。!?\\n]*?\\d)")
+
+
+def plan_for_rest(body: str, q: Quantity, clause_left: int) -> bool:
+    """Tell whether a clause that only names the rest of something by its figures (2018年剩余的698户3060人)
+    is followed by a clause planning what becomes of them."""
+    rest = REST.match(body, clause_left)
+    if rest is None or not (rest.end() == q.start or SEQUENCE_RE.fullmatch(body, rest.end(), q.start)):
+        return False
+    run = SEQUENCE_RE.match(body, q.start)
+    return PLAN_FOR_THEM.match(body, run.end() if run else q.end) is not None
+
+
 def name_list(text: str, mentions) -> list[Region]:
     """Return the places of the list of names that ends with the last mention: 岚县、方山县 or 镇雄、彝良、鲁甸."""
     if not mentions:
@@ -1385,6 +1430,7 @@ class Extractor:
         found += place_parts(body, found, self.gazetteer)
         found += parallel_parts(body, found, self.gazetteer)
         found += continued_changes(body, found)
+        found += year_items(body, found)
         found = not_anecdotes(body, outside_mojibake(body, found), self.gazetteer)
         for c in without_subgroups(body, best_per_quantity(found), self.gazetteer):
             if c.table_at is not None and c.year is None:
@@ -1410,6 +1456,7 @@ class Extractor:
                                    or TARGET.search(body, q.end, c.match_end) is not None
                                    or (GOAL_AFTER.match(body, q.end) is not None
                                        and not GOAL_REACHED.search(body, left, right)))
+        plan = plan or (not c.indicator.stock and plan_for_rest(body, q, left))
         year = c.year or period_year(body, q, written, default_year, plan, review, after=not (c.indicator.stock or q.baseline))
         if year and c.indicator.last_year and year > c.indicator.last_year:
             year = c.indicator.last_year
