@@ -1465,3 +1465,14 @@ def test_year_items_after_a_years_figure_take_its_indicator_and_the_rest_its_pla
         ("relocated_households", 1025, 2016, "actual"), ("relocated_persons", 4521, 2016, "actual"),
         ("relocated_households", 1384, 2017, "actual"), ("relocated_persons", 6109, 2017, "actual"),
         ("relocated_households", 698, 2018, "target"), ("relocated_persons", 3060, 2018, "target")}
+
+
+def test_places_parts_of_the_poor_a_paragraph_says_have_all_exited(extractor):  # set ae, data only
+    text = "今年以来,8县剩余贫困人口全部达到脱贫标准。其中,东乡县2.58万人,临夏县1.14万人,礼县1.32万人,岷县1.06万人。"
+    province = extractor.gazetteer.get("620000")  # 甘肃省
+    assert {(f.indicator_code, f.value, f.adcode) for f in extractor.extract(text, None, datetime(2020, 11, 21), province)} == {
+        ("poverty_exit_persons", 25800, "622926"), ("poverty_exit_persons", 11400, "622921"),
+        ("poverty_exit_persons", 13200, "621226"), ("poverty_exit_persons", 10600, "621126")}
+    # parts of something else named in the paragraph are no exits
+    text = "全县剩余贫困人口全部脱贫。今年共投入扶贫资金3亿元,其中,东乡县2580万元。"
+    assert not {f for f in facts_of(extractor, text, datetime(2020, 11, 21)) if f[0].startswith("poverty_exit")}
