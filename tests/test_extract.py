@@ -1476,3 +1476,8 @@ def test_places_parts_of_the_poor_a_paragraph_says_have_all_exited(extractor):  
     # parts of something else named in the paragraph are no exits
     text = "全县剩余贫困人口全部脱贫。今年共投入扶贫资金3亿元,其中,东乡县2580万元。"
     assert not {f for f in facts_of(extractor, text, datetime(2020, 11, 21)) if f[0].startswith("poverty_exit")}
+
+
+def test_a_bare_count_takes_its_unit_over_bare_counts_before_it(extractor):
+    assert facts_of(extractor, "全县有贫困村56个,2019年退出40个,剩余16个。", datetime(2019, 12, 20)) == {
+        ("poverty_villages_exited", 40, "actual"), ("remaining_poor_villages", 16, "actual")}

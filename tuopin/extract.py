@@ -695,13 +695,18 @@ def place_items(text: str, at: int, unit: str | None, gazetteer: Gazetteer) -> l
 
 def elided_unit(text: str, clause_start: int, end: int) -> str | None:
     """Return what a bare count leaves unsaid when a figure before it, in its clause or the one
-    before, names it: 全县共有深度贫困村96个,2019年退出52个; 832个贫困县已有601个宣布摘帽."""
-    left = clause_start
-    if clause_start > 0 and text[clause_start - 1] not in SENTENCE_END:
-        left = span_around(text, clause_start - 1, clause_start - 1, CLAUSE_END)[0]
-    units = [unit_of(m["measure"], m["noun"] or m["bare_noun"] or m["prefix"])
-             for m in QUANTITY_RE.finditer(text, left, end)]
-    return units[-1] if units and units[-1] in COUNTED_UNITS else None
+    before, names it: 全县共有深度贫困村96个,2019年退出52个; 832个贫困县已有601个宣布摘帽; over
+    bare counts that leave it unsaid too (全县有贫困村56个,2019年退出40个,剩余16个)."""
+    left, units = clause_start, []
+    while True:
+        if left > 0 and text[left - 1] not in SENTENCE_END:
+            left = span_around(text, left - 1, left - 1, CLAUSE_END)[0]
+        units = [unit_of(m["measure"], m["noun"] or m["bare_noun"] or m["prefix"])
+                 for m in QUANTITY_RE.finditer(text, left, end)]
+        named = [unit for unit in units if unit != "count"]
+        if named or left == 0 or text[left - 1] in SENTENCE_END:
+            break
+    return named[-1] if named and units[-1] in ("count", named[-1]) and named[-1] in COUNTED_UNITS else None
 
 
 def names_a_village(text: str, start: int, end: int) -> bool:
