@@ -1481,3 +1481,10 @@ def test_places_parts_of_the_poor_a_paragraph_says_have_all_exited(extractor):  
 def test_a_bare_count_takes_its_unit_over_bare_counts_before_it(extractor):
     assert facts_of(extractor, "全县有贫困村56个,2019年退出40个,剩余16个。", datetime(2019, 12, 20)) == {
         ("poverty_villages_exited", 40, "actual"), ("remaining_poor_villages", 16, "actual")}
+
+
+def test_the_rate_a_fall_in_points_ends_at_and_a_yearly_average_that_counts_nobody(extractor):
+    assert facts_of(extractor, "贫困发生率比上年下降2.1个百分点,降至3.2%。", datetime(2019, 12, 1)) == {
+        ("poverty_incidence_rate", 3.2, "actual")}
+    assert facts_of(extractor, "2016年至2019年,全县累计减贫2.3万人,年均减贫5750人。", datetime(2019, 12, 1)) == {
+        ("poverty_exit_persons", 23000, "actual")}

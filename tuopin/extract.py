@@ -77,6 +77,7 @@ GOAL_MET = re.compile("(?<=目标)(?:任务)?(?:均|已|都|已经|全面|全部
 THRESHOLD_AFTER = re.compile("^(?:及?以上|及?以下|以内|标准|(?:的|这[条道一]?)[^,;。!?\\d]{0,4}(?:标准|线|门槛))")
 COUNTS = {"person", "household", "village", "county", "team", "person_times"}
 PER_UNIT = re.compile("(?:户均|人均|每户|每人|村均|每村)(?:至少|最少|不少于|不低于|有)?$")
+YEARLY_AVERAGE = re.compile("(?:年均|平均每年|每年平均)[^,;。!?\\d]{0,6}$")
 EXCEEDING = re.compile("超过|超出|高于|逾")
 THRESHOLD_BEFORE = re.compile("(?:低于|高于|不低于|不高于|不足|不超过|标准为?|门槛)$")
 # Broken numbers state nothing (rule 8): ****万人, 65438+6600万.
@@ -253,6 +254,9 @@ def is_broken_or_threshold(text: str, q: Quantity) -> bool:
         return True
     # 户均1人以上实现就业, 每户至少1人稳定就业: a standard each household meets
     if q.unit in COUNTS and PER_UNIT.search(text, max(0, q.start - 5), q.start):
+        return True
+    # 年均减贫5750人: an average over years, no count of people
+    if q.unit in COUNTS and YEARLY_AVERAGE.search(text, max(0, q.start - 10), q.start):
         return True
     # 人均纯收入必须稳定超过4000元: more than an amount or a share is a bar to clear (超过1万人 is a rough count)
     if q.unit not in COUNTS and EXCEEDING.search(text, max(0, q.start - 3), q.raw_start):
