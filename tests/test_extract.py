@@ -1488,3 +1488,13 @@ def test_the_rate_a_fall_in_points_ends_at_and_a_yearly_average_that_counts_nobo
         ("poverty_incidence_rate", 3.2, "actual")}
     assert facts_of(extractor, "2016年至2019年,全县累计减贫2.3万人,年均减贫5750人。", datetime(2019, 12, 1)) == {
         ("poverty_exit_persons", 23000, "actual")}
+
+
+def test_a_running_total_after_a_figure_takes_its_indicator_when_it_says_no_other_words(extractor):
+    assert facts_of(extractor, "今年以来,全县新增转移就业贫困劳动力3260人,累计达1.8万人。", datetime(2019, 12, 1)) == {
+        ("labor_transferred", 3260, "actual"), ("labor_transferred", 18000, "actual")}
+    assert facts_of(extractor, "扶贫小额信贷今年新增发放1.36亿元,累计发放12.8亿元。", datetime(2020, 11, 1)) == {  # set a
+        ("poverty_microcredit", 136000000, "actual"), ("poverty_microcredit", 1280000000, "actual")}
+    # words of its own are another count's
+    assert ("labor_transferred", 12000, "actual") not in facts_of(
+        extractor, "全县转移就业3260人,累计培训1.2万人。", datetime(2019, 12, 1))

@@ -659,20 +659,27 @@ def parallel_parts(text: str, found: list[Candidate], gazetteer: Gazetteer) -> l
 
 
 # ,2019年底降至0.47%: a clause that takes a change on to a later time and figure
+# 累计达1.8万人, 累计发放2.1亿元 (words the figure before said: 发放扶贫小额信贷3200万元)
+RUNNING_TOTAL = re.compile(f"(?:累计|总计|共计)(?:已经|已)?(?P<words>[{HAN}]{{0,4}}?)(?:达到|达|为|有)?(?=[\\d零〇一二两三四五六七八九十])")
 CHANGE_GOES_ON = re.compile(f"(?:{ONE_YEAR}(?:底|末)?)?(?:又|再|再次|进一步)?{CHANGE}{CHANGE_TIME}")
 
 
 def continued_changes(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Return the figures of clauses that take on the change a figure ends, saying no words of its
-    own (全区贫困发生率由2012年底的22.9%下降到2014年底的14.5%、2017年底的6%,2019年底降至0.47%)."""
+    """Return the figures of clauses that take on the change a figure ends, or give the running total it
+    adds to, saying no words of their own (全区贫困发生率由2012年底的22.9%下降到2014年底的14.5%、2017年底
+    的6%,2019年底降至0.47%; 今年以来,全县新增转移就业贫困劳动力3260人,累计达1.8万人)."""
     claimed = {c.quantity.raw_start for c in found}
     parts = []
     for whole in found:
         q = whole.quantity
         left, right = span_around(text, q.raw_start, q.end, CLAUSE_END)
-        if q.baseline or not CHANGE_RE.search(text, left, q.raw_start) or text[right - 1:right] != ",":
+        if q.baseline or text[right - 1:right] != ",":
             continue
-        lead = CHANGE_GOES_ON.match(text, right)
+        # 新增转移就业贫困劳动力3260人,累计达1.8万人: the running total the figure adds to
+        lead = (CHANGE_GOES_ON.match(text, right) if CHANGE_RE.search(text, left, q.raw_start)
+                else RUNNING_TOTAL.match(text, right))
+        if lead and lead.re is RUNNING_TOTAL and lead["words"] not in text[left:q.start]:
+            continue
         figure = QUANTITY_RE.match(text, lead.end()) if lead else None
         own = parse_quantities(text, figure.start(), figure.end()) if figure else []
         if (len(own) == 1 and own[0].unit == q.unit and own[0].raw_start not in claimed
