@@ -1498,3 +1498,8 @@ def test_a_running_total_after_a_figure_takes_its_indicator_when_it_says_no_othe
     # words of its own are another count's
     assert ("labor_transferred", 12000, "actual") not in facts_of(
         extractor, "全县转移就业3260人,累计培训1.2万人。", datetime(2019, 12, 1))
+
+
+def test_farm_funds_pooled_in_either_word_order(extractor):
+    assert facts_of(extractor, "2019年,全县整合统筹涉农资金3.2亿元,其中用于产业发展1.5亿元。", datetime(2019, 12, 1)) == {
+        ("poverty_funds", 320000000, "actual")}
