@@ -1503,3 +1503,7 @@ def test_a_running_total_after_a_figure_takes_its_indicator_when_it_says_no_othe
 def test_farm_funds_pooled_in_either_word_order(extractor):
     assert facts_of(extractor, "2019年,全县整合统筹涉农资金3.2亿元,其中用于产业发展1.5亿元。", datetime(2019, 12, 1)) == {
         ("poverty_funds", 320000000, "actual")}
+
+
+def test_jobs_the_county_helped_the_poor_into(extractor):
+    assert facts_of(extractor, "帮助贫困劳动力就业2300余人。", datetime(2019, 12, 1)) == {("labor_transferred", 2300, "actual")}
