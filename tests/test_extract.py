@@ -1442,6 +1442,9 @@ def test_the_registered_poor_after_villages_with_a_bracketed_part_and_goals_and_
                                               ("registered_poor_persons", 89200, "actual")}
     assert facts_of(extractor, "2018年,我将全力实现230户1010人脱贫的目标。", datetime(2018, 1, 20)) == {
         ("poverty_exit_households", 230, "target"), ("poverty_exit_persons", 1010, "target")}
+    # a goal said reached is no plan
+    assert facts_of(extractor, "2019年全县实现1.2万贫困人口脱贫的目标。", datetime(2019, 12, 20)) == {
+        ("poverty_exit_persons", 12000, "actual")}
     assert facts_of(extractor, "今年县财政预算安排扶贫资金8000万元。", datetime(2016, 3, 1)) == {
         ("poverty_funds", 80000000, "target")}
     # a period the figure is measured against does not date it

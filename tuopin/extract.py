@@ -69,7 +69,7 @@ DONE = re.compile("已|实际|累计|截至|截止|目前|去年|上年")
 # 全力实现230户1010人脱贫的目标: a figure the clause names as its goal, unless it says the goal was
 # reached (实现了…的目标, 如期完成…的任务)
 GOAL_AFTER = re.compile("[^,;。!?]{0,16}?的(?:目标|任务)")
-GOAL_REACHED = re.compile("了|已|圆满|超额|如期|顺利|提前|完成")
+GOAL_REACHED = re.compile("了|已|圆满|超额|如期|顺利|提前|(?<!全力|努力|奋力)(?:完成|实现)")  # 全力实现 is still striving
 # A goal said to be met: 各项目标任务全面完成,全年实现12356户35612人稳定脱贫.
 GOAL_MET = re.compile("(?<=目标)(?:任务)?(?:均|已|都|已经|全面|全部|圆满|顺利|如期|超额|基本|胜利|提前)*(?:完成|实现|达成)")
 # Thresholds and standards are not facts (rule 1): 收入达到4200元以上, 低于4160元.
