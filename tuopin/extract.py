@@ -658,9 +658,9 @@ def parallel_parts(text: str, found: list[Candidate], gazetteer: Gazetteer) -> l
     return parts
 
 
-# ,2019年底降至0.47%: a clause that takes a change on to a later time and figure
 # 累计达1.8万人, 累计发放2.1亿元 (words the figure before said: 发放扶贫小额信贷3200万元)
 RUNNING_TOTAL = re.compile(f"(?:累计|总计|共计)(?:已经|已)?(?P<words>[{HAN}]{{0,4}}?)(?:达到|达|为|有)?(?=[\\d零〇一二两三四五六七八九十])")
+# ,2019年底降至0.47%: a clause that takes a change on to a later time and figure
 CHANGE_GOES_ON = re.compile(f"(?:{ONE_YEAR}(?:底|末)?)?(?:又|再|再次|进一步)?{CHANGE}{CHANGE_TIME}")
 
 
@@ -708,7 +708,7 @@ def elided_unit(text: str, clause_start: int, end: int) -> str | None:
     """Return what a bare count leaves unsaid when a figure before it, in its clause or the one
     before, names it: 全县共有深度贫困村96个,2019年退出52个; 832个贫困县已有601个宣布摘帽; over
     bare counts that leave it unsaid too (全县有贫困村56个,2019年退出40个,剩余16个)."""
-    left, units = clause_start, []
+    left = clause_start
     while True:
         if left > 0 and text[left - 1] not in SENTENCE_END:
             left = span_around(text, left - 1, left - 1, CLAUSE_END)[0]
@@ -952,7 +952,8 @@ def stated_baselines(body: str, facts: list[Fact]) -> list[Fact]:
     for f in facts:
         repeated = stated.get((f.indicator_code, f.value, f.adcode)) if f.qualifier == "baseline" else None
         # 由2014年的13.8%, 2017年,…贫困发生率由7.62%: a time of its own
-        if repeated is not None and not years_in(body[span_around(body, f.char_start, f.char_end, SENTENCE_END)[0]:f.char_start]):
+        sentence_left = span_around(body, f.char_start, f.char_end, SENTENCE_END)[0]
+        if repeated is not None and not years_in(body[sentence_left:f.char_start]):
             repeats.add(id(repeated))
             merged[id(f)] = replace(f, period_year=repeated.period_year)
     return [merged.get(id(f), f) for f in facts if id(f) not in repeats]
