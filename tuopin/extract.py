@@ -1377,16 +1377,18 @@ class Extractor:
         if (opened == -1 or closed > opened or end == -1 or text[opened - 1:opened] in (":", "：")
                 or (kind is None and not WE.search(text, opened, at))):
             return None  # 市长在讲话中说:“…: who speaks was said before
-        named = self.gazetteer.mentions(text[end + 1:end + 1 + SPEAKER_REACH])
-        return next((m.region for m in named if (kind is None or m.region.name.endswith(kind))
-                     and document_region in self.gazetteer.ancestors(m.region)), None)
+        return self.first_within(self.gazetteer.mentions(text[end + 1:end + 1 + SPEAKER_REACH]), kind, document_region)
 
     def recent_region(self, text: str, at: int, kind: str, document_region: Region) -> Region | None:
         """Return the region of that kind within the document's that the text named last before at:
         全县 in a prefecture's article (福贡县是怒江州…的县之一。…今年全县最后的4300户…)."""
-        named = self.gazetteer.mentions(text[max(0, at - RECENT_REACH):at])
-        return next((m.region for m in reversed(named) if m.region.name.endswith(kind)
-                     and document_region in self.gazetteer.ancestors(m.region)), None)
+        return self.first_within(reversed(self.gazetteer.mentions(text[max(0, at - RECENT_REACH):at])), kind,
+                                 document_region)
+
+    def first_within(self, mentions, kind: str | None, region: Region) -> Region | None:
+        """Return the region of the first mention that lies within region (and is of that kind)."""
+        return next((m.region for m in mentions if (kind is None or m.region.name.endswith(kind))
+                     and region in self.gazetteer.ancestors(m.region)), None)
 
     def listed_region(self, text: str, clause_left: int, q: Quantity) -> Region | None:
         """Return the place a figure of a 分别 list stands for when the places are named in the clause
